@@ -1,0 +1,44 @@
+/**
+ * The Plan: what one hook does, as plain data. The pure core produces it; src/effects/apply.ts
+ * carries it out in the fixed order of EFFECT_ORDER and nothing else.
+ */
+import type { Databag, UnitMemory } from './snapshot.js';
+
+export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
+
+export interface FileOwner {
+  user: string;
+  group: string;
+  mode: number;
+}
+
+export type Effect =
+  /** Immediate status while a long step runs (install, upgrade). */
+  | { kind: 'progress'; message: string }
+  | { kind: 'apt-source'; origin: string; series: string }
+  | { kind: 'apt-update' }
+  | { kind: 'apt-install'; packages: readonly string[] }
+  | { kind: 'apt-purge'; packages: readonly string[] }
+  | { kind: 'write-file'; path: string; content: string; owner: FileOwner }
+  | { kind: 'delete-file'; path: string }
+  | { kind: 'mkdir'; path: string; owner: FileOwner }
+  /** A host command by name on PATH (argv[0]); `input` is fed on stdin; secrets never go in argv. */
+  | { kind: 'command'; argv: readonly string[]; input?: string; retries?: number }
+  | { kind: 'service'; action: 'start' | 'stop' | 'restart' | 'reload' | 'enable' | 'disable' | 'mask' | 'unmask'; service: string }
+  /** Only the keys that changed: '' deletes a key (Juju semantics). */
+  | { kind: 'relation-set'; relationId: string; app: boolean; data: Databag }
+  | { kind: 'leader-set'; data: Databag }
+  | { kind: 'open-port'; port: number }
+  | { kind: 'memory'; memory: UnitMemory }
+  | { kind: 'status'; status: WorkloadStatus; message: string }
+  | { kind: 'app-version'; version: string }
+  | { kind: 'action-set'; data: Record<string, string> }
+  | { kind: 'action-fail'; message: string }
+  /** Fail the hook (exit non-zero) with this one-line message, after everything else ran. */
+  | { kind: 'fail'; message: string };
+
+export type EffectKind = Effect['kind'];
+
+export interface Plan {
+  effects: Effect[];
+}

@@ -1,0 +1,114 @@
+/**
+ * The Snapshot: everything one hook reads from Juju and the host, gathered once by the shell
+ * (src/juju/read-snapshot.ts) and handed to the pure core. It is plain JSON so that
+ * `npm run plan -- snapshot.json` can replay a recorded hook without touching a host.
+ */
+import { z } from 'zod';
+
+export const Databag = z.record(z.string(), z.string());
+export type Databag = z.infer<typeof Databag>;
+
+export const HookKind = z.enum(['hook', 'action']);
+
+export const HookContext = z.object({
+  kind: HookKind,
+  /** Hook or action name: "install", "shared-db-relation-changed", "pause". */
+  name: z.string(),
+  unitName: z.string(),
+  appName: z.string(),
+  relationName: z.string().optional(),
+  relationId: z.string().optional(),
+  remoteUnit: z.string().optional(),
+  remoteApp: z.string().optional(),
+  departingUnit: z.string().optional(),
+  charmDir: z.string(),
+});
+export type HookContext = z.infer<typeof HookContext>;
+
+export const RelationSnapshot = z.object({
+  /** "shared-db:7" */
+  id: z.string(),
+  endpoint: z.string(),
+  /** Remote application name ("" when unknown). */
+  app: z.string(),
+  /** Remote units in scope and their databags. */
+  units: z.record(z.string(), Databag),
+  /** Remote application databag. */
+  appData: Databag,
+  /** Peer relations only: the shared application databag. */
+  localAppData: Databag.optional(),
+});
+export type RelationSnapshot = z.infer<typeof RelationSnapshot>;
+
+export const BindAddress = z.object({
+  interfaceName: z.string(),
+  address: z.string(),
+  cidr: z.string(),
+});
+export const Network = z.object({
+  bindAddresses: z.array(BindAddress),
+  ingressAddresses: z.array(z.string()),
+});
+export type Network = z.infer<typeof Network>;
+
+/** One address of one host interface, as `ip -j addr` reports it. */
+export const HostAddress = z.object({
+  interfaceName: z.string(),
+  address: z.string(),
+  prefixLength: z.number(),
+  family: z.enum(['inet', 'inet6']),
+});
+export type HostAddress = z.infer<typeof HostAddress>;
+
+/** Unit-local memory kept in Juju unit state (one JSON value under one key). */
+export const UnitMemory = z.object({
+  paused: z.boolean().optional(),
+  seriesUpgrading: z.boolean().optional(),
+  dbInitialised: z.boolean().optional(),
+  statsPassword: z.string().optional(),
+  /** request-id of the last Ceph broker request sent. */
+  brokerRequestId: z.string().optional(),
+  /** What this unit last published per relation id (to write only what changed). */
+  published: z.record(z.string(), Databag).optional(),
+  lastStatus: z.object({ status: z.string(), message: z.string() }).optional(),
+  appVersion: z.string().optional(),
+  pasteIniReinstalled: z.boolean().optional(),
+});
+export type UnitMemory = z.infer<typeof UnitMemory>;
+
+export const HostSnapshot = z.object({
+  /** Current content of every file the charm manages (keyed by absolute unrooted path); null = absent. */
+  files: z.record(z.string(), z.string().nullable()),
+  /** Installed glance-common version from dpkg-query, null when not installed. */
+  glanceCommonVersion: z.string().nullable(),
+  /** OPENSTACK_CODENAME from /etc/openstack-release, if any. */
+  openstackReleaseFile: z.string().nullable(),
+  /** VERSION_CODENAME from /etc/os-release (jammy, noble, bookworm...). */
+  osCodename: z.string().nullable(),
+  cpus: z.number(),
+  systemd: z.boolean(),
+  inContainer: z.boolean(),
+  addresses: z.array(HostAddress),
+  /** Running state of the managed services (filled by the shell when status needs it). */
+  services: z.record(z.string(), z.boolean()),
+});
+export type HostSnapshot = z.infer<typeof HostSnapshot>;
+
+export const Snapshot = z.object({
+  hook: HookContext,
+  config: z.record(z.string(), z.unknown()),
+  leader: z.boolean(),
+  /** Leader-wide facts (the cluster peer application databag, falling back to leader-get). */
+  leaderData: Databag,
+  memory: UnitMemory,
+  /** Relations by endpoint; the relation being broken is already left out. */
+  relations: z.record(z.string(), z.array(RelationSnapshot)),
+  /** network-get results by binding name; null when the binding has no address. */
+  networks: z.record(z.string(), Network.nullable()),
+  /** unit-get private-address fallback. */
+  privateAddress: z.string(),
+  host: HostSnapshot,
+  /** Action parameters (actions only). */
+  actionParams: z.record(z.string(), z.unknown()).optional(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
