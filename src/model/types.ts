@@ -61,6 +61,8 @@ export interface CephContext {
   user: string;
   /** EC only: the data pool ceph.conf's [client] `rbd default data pool` names. */
   dataPool?: string;
+  /** ceph.conf `log/err/clog to syslog`: use-syslog in lower case ('true'/'false'), as Ceph writes booleans. */
+  logToSyslog: 'true' | 'false';
 }
 
 export interface HaproxyServer {
