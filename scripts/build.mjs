@@ -1,0 +1,53 @@
+// Bundles the charm into dist/charm.js, the one file dispatch runs: the unit has no
+// node_modules, and its node is the distribution's (Node 18 on Ubuntu 24.04).
+// Usage: node scripts/build.mjs [--entry src/main.ts] [--outdir dist]
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+
+// ESM output because execa 9 is ESM-only and the charm may use top-level await and
+// import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
+// which an ES module lacks; this banner gives the bundle one. The alias avoids clashing with a
+// `createRequire` that esbuild may hoist from the bundled code.
+const REQUIRE_BANNER = [
+  "import { createRequire as __charmCreateRequire } from 'node:module';",
+  'const require = __charmCreateRequire(import.meta.url);',
+].join('\n');
+
+// Node 18 decides module type from the nearest package.json, not from the syntax: without this
+// marker next to it the bundle would be loaded as CommonJS and fail on its first import.
+const MODULE_MARKER = `${JSON.stringify({ type: 'module' })}\n`;
+
+// Tests and the simulator may build while another process runs the bundle: replace files whole.
+async function writeAtomically(path, contents) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, contents);
+  await rename(temporary, path);
+}
+
+const { values } = parseArgs({
+  options: {
+    entry: { type: 'string', default: 'src/main.ts' },
+    outdir: { type: 'string', default: 'dist' },
+  },
+});
+const outDir = resolve(values.outdir);
+const result = await build({
+  entryPoints: [values.entry],
+  outfile: join(outDir, 'charm.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'esm',
+  banner: { js: REQUIRE_BANNER },
+  minify: false, // readable stack traces in the unit log
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+});
+await mkdir(outDir, { recursive: true });
+for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);
+await writeAtomically(join(outDir, 'package.json'), MODULE_MARKER);
+console.log(`built ${join(values.outdir, 'charm.js')} from ${values.entry}`);
