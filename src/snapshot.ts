@@ -70,6 +70,8 @@ export const UnitMemory = z.object({
   brokerRequestId: z.string().optional(),
   /** What this unit last published per relation id (to write only what changed). */
   published: z.record(z.string(), Databag).optional(),
+  /** Ports opened through Juju (open-port is sent only when this changes). */
+  ports: z.array(z.number()).optional(),
   lastStatus: z.object({ status: z.string(), message: z.string() }).optional(),
   appVersion: z.string().optional(),
   pasteIniReinstalled: z.boolean().optional(),
@@ -110,5 +112,7 @@ export const Snapshot = z.object({
   host: HostSnapshot,
   /** Action parameters (actions only). */
   actionParams: z.record(z.string(), z.unknown()).optional(),
+  /** Fresh random text from the shell, used once when a secret (the haproxy stats password) must be generated. */
+  entropy: z.string(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -143,6 +143,8 @@ export interface GlanceModel {
   hasRegistry: boolean;
   appName: string;
   unitName: string;
+  /** hacluster reported `clustered`: endpoints resolve to the VIP(s). */
+  clustered: boolean;
 
   logging: { debug: string; verbose: string; useSyslog: string }; // "True"/"False"
   workers: number;

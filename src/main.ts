@@ -1,0 +1,70 @@
+/**
+ * Entry point (dist/charm.js, run by ./dispatch): hook context → route → read → decide → apply.
+ * A known bad situation is a status (decided in the pure core); anything that escapes here is a
+ * real failure: one line on stderr and in juju-log, exit 1, so Juju shows the error and retries.
+ */
+import { join } from 'node:path';
+import { apply } from './effects/apply.js';
+import { readHostFacts } from './host/inspect.js';
+import { runAction } from './actions/index.js';
+import { hookContextFromEnv } from './juju/context.js';
+import { readSnapshot } from './juju/read-snapshot.js';
+import { writeToolStats } from './juju/tool-stats.js';
+import { HookTools } from './juju/tools.js';
+import { reconcile } from './reconcile/index.js';
+import { managedPaths } from './managed-paths.js';
+import { loadTemplates } from './render/templates.js';
+import { routeFor } from './routes.js';
+import type { HookContext, Snapshot } from './snapshot.js';
+
+async function snapshot(hook: HookContext, tools: HookTools): Promise<Snapshot> {
+  return readSnapshot(hook, { tools, readHost: readHostFacts, managedPaths: managedPaths(hook.appName) });
+}
+
+async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
+  const route = routeFor(hook.name);
+  if (route.kind === 'ignore') {
+    await tools.jujuLog('INFO', `ignored event ${hook.name}: nothing to do for it`);
+    return;
+  }
+  const templates = loadTemplates(join(hook.charmDir, 'templates'));
+  let snap = await snapshot(hook, tools);
+  const stepEffects = route.step?.(snap) ?? [];
+  if (stepEffects.length) {
+    await apply({ effects: stepEffects }, { tools });
+    // The step changed the host (packages, files): read it again so the reconcile sees it.
+    snap = { ...snap, host: await readHostFacts(managedPaths(hook.appName)) };
+  }
+  await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
+}
+
+async function main(): Promise<number> {
+  const hook = hookContextFromEnv(process.env, process.cwd());
+  const tools = new HookTools();
+  try {
+    if (hook.kind === 'action') await runAction(hook, tools, () => snapshot(hook, tools));
+    else await runHook(hook, tools);
+    return 0;
+  } catch (err) {
+    const line = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
+    process.stderr.write(`${hook.name}: ${line}\n`);
+    await tools.jujuLog('ERROR', `${hook.name}: ${line}`).catch(() => undefined);
+    if (hook.kind === 'action') {
+      await tools.actionFail(line).catch(() => undefined);
+      return 0;
+    }
+    return 1;
+  } finally {
+    writeToolStats(hook.name, tools);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

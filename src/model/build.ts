@@ -1,0 +1,105 @@
+/**
+ * Build the GlanceModel: the one value templates, published relation data and status read.
+ * Pure: config, release, the ready relations' contexts, addresses and unit memory in, model out.
+ */
+import type { GlanceConfig } from '../config/index.js';
+import type { Contexts } from '../relations/index.js';
+import type { SharedDb } from '../relations/shared-db.js';
+import type { HostSnapshot } from '../snapshot.js';
+import type { Addresses } from './addresses.js';
+import { backendsContext } from './backends.js';
+import { HAPROXY_PORT, haproxyContext } from './haproxy.js';
+import { urlHost } from './net.js';
+import { atLeast, lineageOf, type Release } from './release.js';
+import type { DatabaseContext, GlanceModel } from './types.js';
+
+export const DB_SSL_DIR = '/etc/glance';
+
+export interface ModelInputs {
+  config: GlanceConfig;
+  release: Release;
+  appName: string;
+  unitName: string;
+  contexts: Contexts;
+  addresses: Addresses;
+  host: HostSnapshot;
+  statsPassword: string;
+  clustered: boolean;
+}
+
+const py = (b: boolean) => (b ? 'True' : 'False');
+
+export function workers(cpus: number, multiplier: number | null | undefined): number {
+  if (multiplier === null || multiplier === undefined) return Math.min(cpus * 2, 4);
+  return Math.max(1, Math.floor(cpus * multiplier));
+}
+
+function database(db: SharedDb, config: GlanceConfig): DatabaseContext {
+  const user = encodeURIComponent(config['database-user']);
+  const pass = encodeURIComponent(db.password);
+  const params = db.ssl
+    ? [`ssl_ca=${DB_SSL_DIR}/db-client.ca`, ...(db.ssl.cert && db.ssl.key ? [`ssl_cert=${DB_SSL_DIR}/db-client.cert`, `ssl_key=${DB_SSL_DIR}/db-client.key`] : [])]
+    : [];
+  const query = params.length ? `?${params.join('&')}` : '';
+  return {
+    connection: `mysql+pymysql://${user}:${pass}@${urlHost(db.host)}/${config.database}${query}`,
+    recycleKey: 'connection_recycle_time',
+  };
+}
+
+export function buildModel(i: ModelInputs): GlanceModel {
+  const { config: c, contexts: ctx, release } = i;
+  const ipv6Host = i.host.addresses.some((a) => a.address === '::1');
+  const preferV6 = Boolean(c['prefer-ipv6']);
+  const s3 = Boolean(c['s3-store-host']) && atLeast(release, 'ussuri');
+  const cinder = Boolean(ctx['cinder-volume-service']);
+  const https = false;
+  const scheme = https ? 'https' : 'http';
+  const url = (addr: string) => `${scheme}://${urlHost(addr)}:${HAPROXY_PORT}`;
+  const plugins = [
+    ...(c['image-conversion'] ? ['image_conversion'] : []),
+    ...(c['custom-import-properties'] ? ['inject_image_metadata'] : []),
+  ];
+  const identity = ctx['identity-service'];
+  return {
+    release,
+    lineage: lineageOf(release),
+    hasRegistry: !atLeast(release, 'stein'),
+    appName: i.appName,
+    unitName: i.unitName,
+    clustered: i.clustered,
+    logging: { debug: py(c.debug), verbose: py(c.verbose), useSyslog: py(c['use-syslog']) },
+    workers: workers(i.host.cpus, c['worker-multiplier']),
+    bindHost: preferV6 ? '::' : '0.0.0.0',
+    registryHost: preferV6 ? '[::]' : '0.0.0.0',
+    apiPort: https ? 9272 : 9282,
+    imageSizeCap: c['image-size-cap'],
+    diskFormats: c['disk-formats'],
+    containerFormats: c['container-formats'] ?? undefined,
+    filesystemStoreDatadir: c['filesystem-store-datadir'] || undefined,
+    exposeImageLocations: false,
+    apiConfigFlags: c['api-config-flags'] ?? [],
+    registryConfigFlags: c['registry-config-flags'] ?? [],
+    memcacheUrl: ipv6Host ? 'inet6:[::1]:11211' : '127.0.0.1:11211',
+    memcacheListen: ipv6Host ? '::1' : '127.0.0.1',
+    auditMiddleware: Boolean(c['audit-middleware']),
+    imageImport: {
+      plugins: plugins.length ? `[${plugins.map((p) => `'${p}'`).join(', ')}]` : undefined,
+      conversion: Boolean(c['image-conversion']),
+      customProperties: c['custom-import-properties'] ?? undefined,
+    },
+    useInternalEndpoints: Boolean(c['use-internal-endpoints']),
+    imageLocationPolicy: c['restrict-image-location-operations'] ? 'role:admin' : '',
+    database: ctx['shared-db'] ? database(ctx['shared-db'], c) : undefined,
+    identity,
+    swift: ctx['object-store'] ? true : undefined,
+    backends: backendsContext({ config: c, swift: Boolean(ctx['object-store']), s3, cinder, identity }),
+    subordinateSections: [],
+    haproxy: { ...haproxyContext({ config: c, unitName: i.unitName, addresses: i.addresses, peers: ctx.cluster ?? [], statsPassword: i.statsPassword, https }), ipv6: ipv6Host },
+    endpoints: {
+      public: url(i.addresses.resolved.public),
+      internal: url(i.addresses.resolved.internal),
+      admin: url(i.addresses.resolved.admin),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Decide: from the Snapshot to everything the plan needs (typed config and its problems, the
+ * release, each relation's readiness, addresses, the GlanceModel and the charm's checks). Pure.
+ */
+import { type GlanceConfig, parseConfig } from '../config/index.js';
+import { type Contexts, contextsOf, type ReadinessMap, readAll } from '../relations/index.js';
+import type { ReadEnv } from '../relations/types.js';
+import type { Snapshot } from '../snapshot.js';
+import { type Addresses, resolveAddresses } from './addresses.js';
+import { buildModel } from './build.js';
+import type { Problem } from './problem.js';
+import type { Release } from './release.js';
+import { detectRelease } from './release-detect.js';
+import { type InterfaceState, interfaceState } from './requirements.js';
+import type { GlanceModel } from './types.js';
+import { runChecks } from './validators.js';
+
+export interface Decision {
+  config: GlanceConfig;
+  /** Bad config values: while any exist no file is rewritten. */
+  configProblems: Problem[];
+  release: Release;
+  readiness: ReadinessMap;
+  contexts: Contexts;
+  addresses: Addresses;
+  model: GlanceModel;
+  interfaces: InterfaceState;
+  /** Config problems first, then the charm's checks, in status order. */
+  problems: Problem[];
+  readEnv: ReadEnv;
+}
+
+export function decide(snap: Snapshot): Decision {
+  const { config, problems: configProblems } = parseConfig(snap.config);
+  const release = detectRelease({
+    glanceCommonVersion: snap.host.glanceCommonVersion,
+    openstackReleaseFile: snap.host.openstackReleaseFile,
+    origin: config['openstack-origin'],
+    series: snap.host.osCodename,
+  });
+  const readEnv: ReadEnv = {
+    unitName: snap.hook.unitName,
+    appName: snap.hook.appName,
+    config,
+    release,
+    memory: snap.memory,
+    host: snap.host,
+  };
+  const readiness = readAll(snap.relations, readEnv);
+  const contexts = contextsOf(readiness);
+  const clustered = (snap.relations.ha ?? []).some((r) => Object.values(r.units).some((b) => Boolean(b.clustered)));
+  const addresses = resolveAddresses({
+    config,
+    appName: snap.hook.appName,
+    networks: snap.networks,
+    privateAddress: snap.privateAddress,
+    hostAddresses: snap.host.addresses,
+    clustered,
+  });
+  const model = buildModel({
+    config,
+    release,
+    appName: snap.hook.appName,
+    unitName: snap.hook.unitName,
+    contexts,
+    addresses,
+    host: snap.host,
+    statsPassword: snap.memory.statsPassword ?? snap.entropy,
+    clustered,
+  });
+  const checks = runChecks({ config, release, readiness, contexts, inContainer: snap.host.inContainer });
+  return {
+    config,
+    configProblems,
+    release,
+    readiness,
+    contexts,
+    addresses,
+    model,
+    interfaces: interfaceState(readiness),
+    problems: [...configProblems, ...checks],
+    readEnv,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * haproxy in front of glance-api on every unit (reference Q12: even a single unit): one backend
+ * per network this unit has an address on (admin, internal, public, then the cluster address,
+ * which is the default), each listing this unit and every peer's address on that network.
+ */
+import type { GlanceConfig } from '../config/index.js';
+import type { Peer } from '../relations/cluster.js';
+import type { Addresses, UnitAddress } from './addresses.js';
+import type { HaproxyBackend, HaproxyContext, HaproxyServer } from './types.js';
+
+export const HAPROXY_PORT = 9292;
+/** Apache (TLS) or glance-api listens here behind haproxy. */
+export const BACKEND_PORT = 9282;
+
+const serverName = (unit: string) => unit.replace('/', '-');
+const byUnit = (a: HaproxyServer, b: HaproxyServer) => a.name.localeCompare(b.name, 'en', { numeric: true });
+
+export interface HaproxyInputs {
+  config: GlanceConfig;
+  unitName: string;
+  addresses: Addresses;
+  peers: readonly Peer[];
+  statsPassword: string;
+  https: boolean;
+}
+
+export function haproxyContext(i: HaproxyInputs): HaproxyContext {
+  const networks: Array<{ unit: UnitAddress; peerAddress: (p: Peer) => string | undefined }> = [
+    { unit: i.addresses.unit.admin, peerAddress: (p) => p.admin },
+    { unit: i.addresses.unit.internal, peerAddress: (p) => p.internal },
+    { unit: i.addresses.unit.public, peerAddress: (p) => p.public },
+    { unit: i.addresses.cluster, peerAddress: (p) => p.private },
+  ];
+  const backends = new Map<string, HaproxyBackend>();
+  for (const n of networks) {
+    const servers: HaproxyServer[] = [{ name: serverName(i.unitName), address: n.unit.address, port: BACKEND_PORT }];
+    for (const p of i.peers) {
+      const address = n.peerAddress(p) ?? p.private;
+      servers.push({ name: serverName(p.unit), address, port: BACKEND_PORT });
+    }
+    const existing = backends.get(n.unit.address);
+    // Python dict semantics of the reference: a later network with the same address replaces the
+    // servers but keeps the first position.
+    backends.set(n.unit.address, { address: n.unit.address, netmask: (existing ?? n.unit).netmask, servers: servers.sort(byUnit) });
+  }
+  const c = i.config;
+  return {
+    statsPassword: i.statsPassword,
+    statsBind: c['prefer-ipv6'] ? 'ip6-localhost' : '127.0.0.1',
+    timeouts: {
+      queue: c['haproxy-queue-timeout'] ?? 9000,
+      connect: c['haproxy-connect-timeout'] ?? 9000,
+      client: c['haproxy-client-timeout'] ?? 90000,
+      server: c['haproxy-server-timeout'] ?? 90000,
+    },
+    ipv6: true,
+    backends: [...backends.values()],
+    defaultBackend: i.addresses.cluster.address,
+    checkSsl: i.https,
+  };
+}

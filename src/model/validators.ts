@@ -1,0 +1,46 @@
+/**
+ * The charm's own checks after relations (reference §9 charm_func), each returning problems as
+ * values, in the order status messages list them. Config-value problems come from parseConfig.
+ */
+import type { GlanceConfig } from '../config/index.js';
+import type { Contexts, ReadinessMap } from '../relations/index.js';
+import { blocked, type Problem } from './problem.js';
+import { atLeast, type Release } from './release.js';
+
+export interface CheckInputs {
+  config: GlanceConfig;
+  release: Release;
+  readiness: ReadinessMap;
+  contexts: Contexts;
+  inContainer: boolean;
+}
+
+type Check = (i: CheckInputs) => Problem[];
+
+const s3Release: Check = ({ config, release }) =>
+  config['s3-store-host'] && !atLeast(release, 'ussuri')
+    ? [blocked('s3', `Invalid external S3 config: ${release} is not supported`)]
+    : [];
+
+const cinderInContainer: Check = ({ readiness, inContainer }) =>
+  inContainer && readiness['cinder-volume-service'].state !== 'absent'
+    ? [blocked('cinder', 'Glance with cinder storage backend is not supported on container')]
+    : [];
+
+/** More than one unit serving images needs a store every unit sees (operator README). */
+const sharedStore: Check = ({ config, readiness, contexts }) => {
+  const scaled = (contexts.cluster?.length ?? 0) > 0 || readiness.ha.state !== 'absent';
+  const shared =
+    readiness.ceph.state !== 'absent' ||
+    readiness['object-store'].state !== 'absent' ||
+    readiness['cinder-volume-service'].state !== 'absent' ||
+    readiness['storage-backend'].state !== 'absent' ||
+    Boolean(config['s3-store-host']);
+  return scaled && !shared
+    ? [blocked('storage', 'HA needs shared image storage: relate glance to ceph or swift-proxy')]
+    : [];
+};
+
+export const CHECKS: readonly Check[] = [s3Release, cinderInContainer, sharedStore];
+
+export const runChecks = (i: CheckInputs): Problem[] => CHECKS.flatMap((c) => c(i));

@@ -1,0 +1,44 @@
+/**
+ * Which managed files to write: render every file the model calls for, add the secret files
+ * relations hand over (DB client TLS material), and keep only those whose content differs from
+ * what is on disk, so a repeated hook writes nothing.
+ */
+import type { Decision } from '../model/decide.js';
+import type { Effect } from '../plan.js';
+import { type RenderedFile, renderFiles } from '../render/render.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { Snapshot } from '../snapshot.js';
+
+const SECRET = { user: 'root', group: 'glance', mode: 0o640 } as const;
+
+function relationFiles(d: Decision): RenderedFile[] {
+  const ssl = d.contexts['shared-db']?.ssl;
+  if (!ssl) return [];
+  const out: RenderedFile[] = [{ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: SECRET, services: ['glance-api'] }];
+  if (ssl.cert && ssl.key) {
+    out.push(
+      { path: '/etc/glance/db-client.cert', content: ssl.cert, owner: SECRET, services: ['glance-api'] },
+      { path: '/etc/glance/db-client.key', content: ssl.key, owner: SECRET, services: ['glance-api'] },
+    );
+  }
+  return out;
+}
+
+export interface FilePlan {
+  effects: Effect[];
+  rendered: RenderedFile[];
+  changed: RenderedFile[];
+}
+
+export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): FilePlan {
+  const rendered = [...renderFiles(d.model, templates), ...relationFiles(d)];
+  const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content);
+  return {
+    rendered,
+    changed,
+    effects: changed.map((f) => ({ kind: 'write-file', path: f.path, content: f.content, owner: f.owner })),
+  };
+}
+
+/** Every path the read phase must load so the next decision can diff against it. */
+export const RELATION_FILE_PATHS = ['/etc/glance/db-client.ca', '/etc/glance/db-client.cert', '/etc/glance/db-client.key'];

@@ -1,0 +1,76 @@
+/**
+ * reconcile: the one pass most hooks make. Snapshot in, Plan out, pure. The effects come in the
+ * fixed order apply() carries them out: files, the one-time DB sync, service restarts and
+ * starts, relation data, ports, unit memory, version, status, and a hook failure last when a
+ * rule says the hook must fail.
+ */
+import { decide } from '../model/decide.js';
+import { pickStatus } from '../model/status.js';
+import type { Effect, Plan } from '../plan.js';
+import type { TemplateSet } from '../render/templates.js';
+import type { Snapshot, UnitMemory } from '../snapshot.js';
+import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
+import { planFiles } from './files.js';
+import { planPublish } from './publish.js';
+import { planServices, workloadConfigured } from './services.js';
+
+export const API_PORT = 9292;
+
+export interface ReconcileOptions {
+  templates: TemplateSet;
+  /** A step before this reconcile already set a progress status: set the final one again. */
+  statusDirty?: boolean;
+}
+
+export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
+  const d = decide(snap);
+  const holdFiles = d.configProblems.length > 0;
+  const files = holdFiles ? { effects: [], rendered: [], changed: [] } : planFiles(d, snap, opts.templates);
+  const dbSync = holdFiles ? [] : planDbSync(d, snap);
+  const services = holdFiles ? { effects: [], down: [], expected: [] } : planServices(d, snap, files.rendered, files.changed);
+  const publish = planPublish(d, snap, snap.leader, new Set());
+
+  const ports = snap.memory.ports ?? [];
+  const portEffects: Effect[] = ports.includes(API_PORT) ? [] : [{ kind: 'open-port', port: API_PORT }];
+
+  const memory: UnitMemory = {
+    ...snap.memory,
+    statsPassword: d.model.haproxy.statsPassword,
+    published: publish.published,
+    ports: [...new Set([...ports, API_PORT])],
+    dbInitialised: dbAlreadyInitialised(snap) || dbSync.length > 0 || undefined,
+  };
+
+  const status = pickStatus({
+    seriesUpgrading: Boolean(snap.memory.seriesUpgrading),
+    paused: Boolean(snap.memory.paused),
+    interfaces: d.interfaces,
+    problems: d.problems,
+    servicesDown: workloadConfigured(d)
+      ? services.expected.filter((s) => snap.host.services[s] === false && !services.effects.some((e) => e.kind === 'service' && e.service === s))
+      : [],
+  });
+  const version = snap.host.glanceCommonVersion?.replace(/^\d+:/, '').split('-')[0];
+  const tail: Effect[] = [];
+  if (version && version !== snap.memory.appVersion) {
+    tail.push({ kind: 'app-version', version });
+    memory.appVersion = version;
+  }
+  const statusDirty = opts.statusDirty || dbSync.length > 0;
+  const last = snap.memory.lastStatus;
+  if (statusDirty || last?.status !== status.status || last?.message !== status.message) {
+    tail.push({ kind: 'status', ...status });
+  }
+  memory.lastStatus = status;
+
+  const effects: Effect[] = [
+    ...files.effects,
+    ...dbSync,
+    ...services.effects,
+    ...publish.effects,
+    ...portEffects,
+  ];
+  if (JSON.stringify(memory) !== JSON.stringify(snap.memory)) effects.push({ kind: 'memory', memory });
+  effects.push(...tail);
+  return { effects };
+}

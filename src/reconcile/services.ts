@@ -1,0 +1,43 @@
+/**
+ * Service actions: restart each service whose files changed, once, in restart-map order; start
+ * what should run but does not (a crashed or never-started service converges); nothing at all
+ * while paused. glance-api (and the registry) start only once their database and keystone
+ * settings exist: until then they stay stopped as install left them.
+ */
+import type { Decision } from '../model/decide.js';
+import { managedServices } from '../model/packages.js';
+import type { Effect } from '../plan.js';
+import type { RenderedFile } from '../render/render.js';
+import { planRestarts } from '../render/restarts.js';
+import type { Snapshot } from '../snapshot.js';
+
+const NEEDS_CONFIG = new Set(['glance-api', 'glance-registry']);
+
+export interface ServicePlan {
+  effects: Effect[];
+  /** Services that should run and will not be running after this plan. */
+  down: string[];
+  expected: string[];
+}
+
+export function workloadConfigured(d: Decision): boolean {
+  return Boolean(d.model.database && d.model.identity);
+}
+
+export function planServices(d: Decision, snap: Snapshot, rendered: RenderedFile[], changed: RenderedFile[]): ServicePlan {
+  const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
+  const configured = workloadConfigured(d);
+  const expected = managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' })
+    .filter((s) => configured || !NEEDS_CONFIG.has(s));
+  if (paused) return { effects: [], down: [], expected };
+  const restarts = planRestarts(changed.map((f) => f.path), rendered, false).filter((s) => expected.includes(s));
+  const starts = expected.filter((s) => snap.host.services[s] === false && !restarts.includes(s));
+  return {
+    effects: [
+      ...restarts.map((service): Effect => ({ kind: 'service', action: 'restart', service })),
+      ...starts.map((service): Effect => ({ kind: 'service', action: 'start', service })),
+    ],
+    down: [],
+    expected,
+  };
+}

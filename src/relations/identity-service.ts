@@ -1,0 +1,90 @@
+/**
+ * identity-service (interface keystone). Glance registers its endpoints and receives service
+ * credentials, from the unit databags or (ops-based keystone) the app databag with `-` in keys.
+ */
+import { z } from 'zod';
+import { atLeast } from '../model/release.js';
+import type { IdentityContext, IniPair } from '../model/types.js';
+import type { Databag } from '../snapshot.js';
+import { absent, incomplete, ready, type RelationHandler } from './types.js';
+
+const Creds = z.object({
+  service_host: z.string().min(1),
+  service_port: z.string().regex(/^\d+$/),
+  service_protocol: z.string().default('http'),
+  auth_host: z.string().min(1),
+  auth_port: z.string().regex(/^\d+$/),
+  auth_protocol: z.string().default('http'),
+  service_tenant: z.string().min(1),
+  service_username: z.string().min(1),
+  service_password: z.string().min(1),
+  api_version: z.string().default('3'),
+  service_domain: z.string().default(''),
+  service_domain_id: z.string().default(''),
+  service_type: z.string().optional(),
+  public_auth_url: z.string().optional(),
+  internal_auth_url: z.string().optional(),
+});
+type Creds = z.infer<typeof Creds>;
+
+const REQUIRED = ['service_host', 'service_port', 'auth_host', 'auth_port', 'service_tenant', 'service_username', 'service_password'];
+
+/** Ops-based keystone publishes `service-host` etc. on the app databag. */
+const underscored = (bag: Databag): Databag =>
+  Object.fromEntries(Object.entries(bag).map(([k, v]) => [k.replaceAll('-', '_'), v]));
+
+function context(c: Creds, stein: boolean): IdentityContext {
+  const serviceUrl = `${c.service_protocol}://${c.service_host}:${c.service_port}/v3`;
+  const authUrl = `${c.auth_protocol}://${c.auth_host}:${c.auth_port}/v3`;
+  const authtoken: IniPair[] = [
+    ['auth_type', 'password'],
+    stein ? ['www_authenticate_uri', c.public_auth_url ? `${c.public_auth_url}/v3` : serviceUrl] : ['auth_uri', serviceUrl],
+    ['auth_url', c.internal_auth_url ?? authUrl],
+    ['project_domain_name', c.service_domain],
+    ['user_domain_name', c.service_domain],
+    ['project_name', c.service_tenant],
+    ['username', c.service_username],
+    ['password', c.service_password],
+    ['signing_dir', '/var/cache/glance'],
+  ];
+  if (c.service_type) authtoken.push(['service_type', c.service_type]);
+  return {
+    authtoken,
+    serviceUrl,
+    authUrl: c.internal_auth_url ?? authUrl,
+    projectName: c.service_tenant,
+    username: c.service_username,
+    password: c.service_password,
+    projectDomainName: c.service_domain,
+    projectDomainId: c.service_domain_id,
+    userDomainName: c.service_domain,
+    userDomainId: c.service_domain_id,
+    apiVersion: c.api_version,
+  };
+}
+
+export const identityService: RelationHandler<IdentityContext> = {
+  endpoint: 'identity-service',
+  read(rels, env) {
+    if (rels.length === 0) return absent;
+    for (const rel of rels) {
+      for (const bag of [...Object.values(rel.units), underscored(rel.appData)]) {
+        const r = Creds.safeParse(bag);
+        if (r.success) return ready(context(r.data, atLeast(env.release, 'stein')));
+      }
+    }
+    return incomplete(REQUIRED);
+  },
+  publish(_rel, env): Databag {
+    // LP #1544959: a unit with a VIP configured but not yet clustered must not register its
+    // own address in keystone; it publishes once hacluster reports clustered.
+    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return {};
+    return {
+      service: 'glance',
+      region: env.config.region,
+      public_url: env.model.endpoints.public,
+      internal_url: env.model.endpoints.internal,
+      admin_url: env.model.endpoints.admin,
+    };
+  },
+};

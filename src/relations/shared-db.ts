@@ -1,0 +1,70 @@
+/**
+ * shared-db (interface mysql-shared), the mysql-router / percona-cluster side. Glance asks for
+ * its database and user; the remote answers with the host, the password and the units allowed
+ * to connect. The leader runs `glance-manage db_sync` once allowed_units names it (see
+ * src/model/db-sync.ts).
+ */
+import { z } from 'zod';
+import { hostAddressIn } from '../model/addresses.js';
+import type { Databag } from '../snapshot.js';
+import { absent, incomplete, ready, type RelationHandler } from './types.js';
+
+const Reply = z.object({
+  db_host: z.string().min(1),
+  password: z.string().min(1),
+  allowed_units: z.string().optional(),
+  ssl_ca: z.string().optional(),
+  ssl_cert: z.string().optional(),
+  ssl_key: z.string().optional(),
+  'access-network': z.string().optional(),
+});
+
+export interface DbSsl {
+  ca: string;
+  cert?: string;
+  key?: string;
+}
+
+export interface SharedDb {
+  host: string;
+  password: string;
+  allowedUnits: string[];
+  /** PEM texts (the relation carries them base64-encoded); written to /etc/glance/db-client.*. */
+  ssl?: DbSsl;
+}
+
+const decode = (b64: string | undefined) => (b64 ? Buffer.from(b64, 'base64').toString('utf8') : undefined);
+
+function parse(bag: Databag): SharedDb | undefined {
+  const r = Reply.safeParse(bag);
+  if (!r.success) return undefined;
+  const ca = decode(r.data.ssl_ca);
+  return {
+    host: r.data.db_host,
+    password: r.data.password,
+    allowedUnits: (r.data.allowed_units ?? '').split(/\s+/).filter(Boolean),
+    ssl: ca ? { ca, cert: decode(r.data.ssl_cert), key: decode(r.data.ssl_key) } : undefined,
+  };
+}
+
+export const sharedDb: RelationHandler<SharedDb> = {
+  endpoint: 'shared-db',
+  read(rels) {
+    if (rels.length === 0) return absent;
+    for (const rel of rels) {
+      for (const bag of Object.values(rel.units)) {
+        const got = parse(bag);
+        if (got) return ready(got);
+      }
+    }
+    return incomplete(['db_host', 'password']);
+  },
+  publish(rel, env) {
+    const accessNetwork = Object.values(rel.units).find((b) => b['access-network'])?.['access-network'];
+    const inAccess = accessNetwork ? hostAddressIn([accessNetwork], env.host.addresses)?.address : undefined;
+    const hostname = env.config['prefer-ipv6']
+      ? JSON.stringify(env.host.addresses.filter((a) => a.family === 'inet6' && !a.address.startsWith('fe80')).map((a) => a.address))
+      : (inAccess ?? env.addresses.sharedDb);
+    return { database: env.config.database, username: env.config['database-user'], hostname };
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * The relation-handler contract: one module per endpoint (named as in metadata.yaml) reads its
+ * own relations into a Readiness and says what glance publishes on each of them. Handlers never
+ * see each other; values spanning relations are derived in src/model/.
+ */
+import type { GlanceConfig } from '../config/index.js';
+import type { Addresses } from '../model/addresses.js';
+import type { Release } from '../model/release.js';
+import type { GlanceModel } from '../model/types.js';
+import type { Databag, HostSnapshot, RelationSnapshot, UnitMemory } from '../snapshot.js';
+
+export type Readiness<C> =
+  | { state: 'absent' }
+  | { state: 'incomplete'; missing: string[] }
+  | { state: 'ready'; context: C };
+
+export const absent = { state: 'absent' } as const;
+export const incomplete = (missing: string[]) => ({ state: 'incomplete', missing }) as const;
+export const ready = <C>(context: C) => ({ state: 'ready', context }) as const;
+
+/** What a handler may look at besides its own relations. */
+export interface ReadEnv {
+  unitName: string;
+  appName: string;
+  config: GlanceConfig;
+  release: Release;
+  memory: UnitMemory;
+  host: HostSnapshot;
+}
+
+/** What a handler may look at when deciding what to publish. */
+export interface PublishEnv extends ReadEnv {
+  model: GlanceModel;
+  addresses: Addresses;
+  leader: boolean;
+}
+
+export interface RelationHandler<C> {
+  readonly endpoint: string;
+  read(rels: readonly RelationSnapshot[], env: ReadEnv): Readiness<C>;
+  /** The unit databag glance wants on this relation (full desired content; diffed later). */
+  publish?(rel: RelationSnapshot, env: PublishEnv): Databag;
+}
+
+/** Parse a databag with zod-like safeParse; a malformed bag is 'incomplete', never a crash. */
+export function firstComplete<T>(
+  rels: readonly RelationSnapshot[],
+  pick: (bag: Databag, rel: RelationSnapshot) => T | undefined,
+): T | undefined {
+  for (const rel of rels) {
+    for (const bag of [...Object.values(rel.units), rel.appData]) {
+      const got = pick(bag, rel);
+      if (got !== undefined) return got;
+    }
+  }
+  return undefined;
+}

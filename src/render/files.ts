@@ -1,0 +1,70 @@
+/**
+ * The files the charm renders: where each goes, from which template, who owns it, when it exists and
+ * which services restart when its content changes. The table order is the restart order (the
+ * reference charm's restart map): registry before api, glance before haproxy, apache and memcached.
+ */
+import { atLeast } from '../model/release.js';
+import type { GlanceModel } from '../model/types.js';
+import type { FileOwner } from '../plan.js';
+
+export interface ManagedFile {
+  /** Host path (unrooted), or a function of the model for paths named after the application. */
+  path: string | ((model: Pick<GlanceModel, 'appName'>) => string);
+  /** Template file name, looked up through the release's lineage chain (templates.ts). */
+  template: string;
+  /** Services to restart when the content changes; glance-registry only counts where it exists. */
+  services: readonly string[];
+  owner: FileOwner;
+  when: (model: GlanceModel) => boolean;
+}
+
+/** Holds passwords: glance's services read it through their group, nobody else. */
+const GLANCE_SECRET: FileOwner = { user: 'root', group: 'glance', mode: 0o640 };
+/** Holds the haproxy stats password; haproxy reads its config as root before dropping privileges. */
+const ROOT_SECRET: FileOwner = { user: 'root', group: 'root', mode: 0o640 };
+const PUBLIC: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
+
+const always = (): boolean => true;
+const withHttps = (m: GlanceModel): boolean => m.https !== undefined;
+
+export const FILES: readonly ManagedFile[] = [
+  {
+    path: '/etc/glance/glance-registry.conf',
+    template: 'glance-registry.conf',
+    services: ['glance-registry'],
+    owner: GLANCE_SECRET,
+    when: (m) => m.hasRegistry,
+  },
+  { path: '/etc/glance/glance-api.conf', template: 'glance-api.conf', services: ['glance-api'], owner: GLANCE_SECRET, when: always },
+  // Rendered (empty) without object-store too, so removing the relation also removes the credentials.
+  { path: '/etc/glance/glance-swift.conf', template: 'glance-swift.conf', services: ['glance-api'], owner: GLANCE_SECRET, when: always },
+  { path: '/etc/glance/api_audit_map.conf', template: 'api_audit_map.conf', services: ['glance-api'], owner: PUBLIC, when: always },
+  { path: '/etc/glance/api-paste.ini', template: 'api-paste.ini', services: ['glance-api'], owner: PUBLIC, when: always },
+  // oslo.policy rereads the file on change: no restart. Before ussuri the policy lives in policy.json.
+  { path: '/etc/glance/policy.yaml', template: 'policy.yaml', services: [], owner: PUBLIC, when: (m) => atLeast(m.release, 'ussuri') },
+  {
+    path: (m) => `/var/lib/charm/${m.appName}/ceph.conf`,
+    template: 'ceph.conf',
+    services: ['glance-api', 'glance-registry'],
+    owner: PUBLIC,
+    when: (m) => m.ceph !== undefined,
+  },
+  { path: '/etc/default/haproxy', template: 'haproxy-defaults', services: ['haproxy'], owner: PUBLIC, when: always },
+  { path: '/etc/haproxy/haproxy.cfg', template: 'haproxy.cfg', services: ['haproxy'], owner: ROOT_SECRET, when: always },
+  {
+    path: '/etc/apache2/sites-available/openstack_https_frontend.conf',
+    template: 'openstack_https_frontend.conf',
+    services: ['apache2'],
+    owner: PUBLIC,
+    when: withHttps,
+  },
+  { path: '/etc/apache2/ports.conf', template: 'ports.conf', services: ['apache2'], owner: PUBLIC, when: withHttps },
+  { path: '/etc/memcached.conf', template: 'memcached.conf', services: ['memcached'], owner: PUBLIC, when: always },
+];
+
+export const pathOf = (file: ManagedFile, model: GlanceModel): string =>
+  typeof file.path === 'string' ? file.path : file.path(model);
+
+/** The file's services that exist on this release (glance-registry is gone from stein on). */
+export const servicesOf = (file: ManagedFile, model: GlanceModel): string[] =>
+  file.services.filter((s) => s !== 'glance-registry' || model.hasRegistry);

@@ -1,0 +1,32 @@
+/**
+ * Install (and re-install on config-changed or upgrade-charm while glance-common is missing, so
+ * that a bad openstack-origin fixed later still converges): package source, apt update, the
+ * release's packages, then stop glance-api so it only runs once its config is complete.
+ */
+import { parseConfig } from '../config/index.js';
+import { packagesFor } from '../model/packages.js';
+import { atLeast } from '../model/release.js';
+import { detectRelease } from '../model/release-detect.js';
+import type { Effect } from '../plan.js';
+import type { Snapshot } from '../snapshot.js';
+
+export const needsInstall = (snap: Snapshot): boolean => snap.host.glanceCommonVersion === null;
+
+export function installEffects(snap: Snapshot): Effect[] {
+  const { config, problems } = parseConfig(snap.config);
+  // A bad openstack-origin is reported by the reconcile that follows; installing from it would
+  // configure a wrong package source.
+  if (problems.some((p) => p.source === 'openstack-origin')) return [];
+  const series = snap.host.osCodename;
+  const origin = config['openstack-origin'];
+  const release = detectRelease({ glanceCommonVersion: null, openstackReleaseFile: null, origin, series });
+  const services = atLeast(release, 'stein') ? ['glance-api'] : ['glance-api', 'glance-registry'];
+  return [
+    { kind: 'progress', message: 'Executing pre-install' },
+    { kind: 'apt-source', origin, series: series ?? '' },
+    { kind: 'progress', message: 'Installing apt packages' },
+    { kind: 'apt-update' },
+    { kind: 'apt-install', packages: packagesFor(release, series) },
+    ...services.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
+  ];
+}
