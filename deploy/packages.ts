@@ -2,25 +2,31 @@
  * Debian/Ubuntu packages for the real-service tier, installed idempotently: dpkg-query first,
  * and apt only for what is missing (a machine that has them all costs one dpkg-query).
  */
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
+import { packagesFor } from '../src/model/packages.js';
+import { detectRelease } from '../src/model/release-detect.js';
 import { type Say, step } from './progress.js';
 
 /** Services the machinery runs itself (the remote side of the relations) plus the client. */
 const SERVICE_PACKAGES = ['mariadb-server', 'mariadb-client', 'keystone', 'memcached', 'curl'];
 
-/**
- * What the charm installs for glance (reference determine_packages(), Debian names). Installing
- * them here, without Recommends, makes the charm's own apt-get a no-op and keeps Recommends
- * (matplotlib, gdal, ...: 358 packages instead of 205) off the machine.
- */
-const CHARM_PACKAGES = [
-  'apache2', 'glance', 'glance-api', 'glance-common', 'haproxy', 'memcached', 'python3-boto3',
-  'python3-cinderclient', 'python3-glance', 'python3-os-brick', 'python3-oslo.rootwrap',
-  'python3-rados', 'python3-rbd', 'python3-swiftclient', 'qemu-utils', 'uuid',
-];
+/** VERSION_CODENAME from /etc/os-release (bookworm, noble, ...). */
+export async function osCodename(): Promise<string | null> {
+  const text = await readFile('/etc/os-release', 'utf8').catch(() => '');
+  return /^VERSION_CODENAME="?([^"\n]*)"?$/m.exec(text)?.[1] || null;
+}
 
-export const REAL_TIER_PACKAGES: readonly string[] = [...new Set([...SERVICE_PACKAGES, ...CHARM_PACKAGES])].sort();
+/**
+ * The services' packages plus exactly what the charm's install hook asks apt for with
+ * openstack-origin=distro on this series. Installing them here, without Recommends, makes the
+ * charm's own apt-get a no-op and keeps Recommends (matplotlib, gdal, ...: 358 packages instead
+ * of 205 for glance alone) off the machine.
+ */
+export function realTierPackages(series: string | null): string[] {
+  const release = detectRelease({ glanceCommonVersion: null, openstackReleaseFile: null, origin: 'distro', series });
+  return [...new Set([...SERVICE_PACKAGES, ...packagesFor(release, series)])].sort();
+}
 
 /** openstack-pkg-tools asks "configure it for me?"; we configure everything ourselves. */
 const DEBCONF_PRESEEDS = `glance-common glance/configure_db boolean false
@@ -38,6 +44,7 @@ const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
 
 /** Names among `names` that dpkg does not report as fully installed. */
 export async function missingPackages(names: readonly string[]): Promise<string[]> {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not JS
   const r = await execa('dpkg-query', ['-W', '-f=${Package} ${db:Status-Status}\\n', ...names], { reject: false });
   const installed = new Set(
     r.stdout
