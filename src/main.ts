@@ -3,9 +3,11 @@
  * A known bad situation is a status (decided in the pure core); anything that escapes here is a
  * real failure: one line on stderr and in juju-log, exit 1, so Juju shows the error and retries.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply } from './effects/apply.js';
 import { readHostFacts } from './host/inspect.js';
+import { serviceStates } from './host/service-states.js';
 import { runAction } from './actions/index.js';
 import { hookContextFromEnv } from './juju/context.js';
 import { readSnapshot } from './juju/read-snapshot.js';
@@ -17,8 +19,16 @@ import { loadTemplates } from './render/templates.js';
 import { routeFor } from './routes.js';
 import type { HookContext, Snapshot } from './snapshot.js';
 
+async function readHost(paths: readonly string[]) {
+  const host = await readHostFacts(paths);
+  return { ...host, services: await serviceStates(host.glanceCommonVersion !== null) };
+}
+
 async function snapshot(hook: HookContext, tools: HookTools): Promise<Snapshot> {
-  return readSnapshot(hook, { tools, readHost: readHostFacts, managedPaths: managedPaths(hook.appName) });
+  const snap = await readSnapshot(hook, { tools, readHost, managedPaths: managedPaths(hook.appName) });
+  // For `npm run plan -- <file>`: replay this hook's decision without a host.
+  if (process.env.CHARM_RECORD_SNAPSHOT) writeFileSync(process.env.CHARM_RECORD_SNAPSHOT, JSON.stringify(snap, null, 2), { mode: 0o600 });
+  return snap;
 }
 
 async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
@@ -33,7 +43,7 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
     // The step changed the host (packages, files): read it again so the reconcile sees it.
-    snap = { ...snap, host: await readHostFacts(managedPaths(hook.appName)) };
+    snap = { ...snap, host: await readHost(managedPaths(hook.appName)) };
   }
   await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
 }
