@@ -1,0 +1,77 @@
+/**
+ * Carries out a plan, effect by effect in the order the planner gave, then sends the buffered
+ * hook-tool writes. Each effect kind maps to exactly one operation (HANDLERS); a `fail` effect
+ * is kept for last so everything else still happens, and then fails the hook with its line.
+ */
+import { encodeUnitMemory } from '../juju/unit-memory.js';
+import type { HookTools } from '../juju/tools.js';
+import type { Effect, EffectKind, Plan } from '../plan.js';
+import { type HostOps, hostOps } from './host-ops.js';
+
+/** The hook tools a plan writes through. */
+export type EffectTools = Pick<
+  HookTools,
+  | 'relationSet'
+  | 'leaderSet'
+  | 'openPort'
+  | 'stateSet'
+  | 'statusSet'
+  | 'applicationVersionSet'
+  | 'actionSet'
+  | 'actionFail'
+  | 'flush'
+>;
+
+export interface ApplyIO {
+  tools: EffectTools;
+  host?: HostOps;
+}
+
+/** The hook failed on purpose (a `fail` effect); the entry point prints the message and exits 1. */
+export class HookFailed extends Error {
+  override readonly name = 'HookFailed';
+}
+
+/** Base wait between retries of a plan's command (the reference retries db sync every 3 s and up). */
+const COMMAND_BACKOFF_MS = 3000;
+
+interface Io {
+  tools: EffectTools;
+  host: HostOps;
+  failures: string[];
+}
+type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: Io) => Promise<unknown> | void };
+
+const HANDLERS: Handlers = {
+  progress: (e, { tools }) => tools.statusSet('maintenance', e.message),
+  'apt-source': (e, { host }) => host.configureSource(e.origin, e.series),
+  'apt-update': (_e, { host }) => host.aptUpdate(),
+  'apt-install': (e, { host }) => host.aptInstall(e.packages),
+  'apt-purge': (e, { host }) => host.aptPurge(e.packages),
+  'write-file': (e, { host }) => host.writeFileAtomic(e.path, e.content, e.owner),
+  'delete-file': (e, { host }) => host.deleteFile(e.path),
+  mkdir: (e, { host }) => host.mkdirOwned(e.path, e.owner),
+  command: (e, { host }) =>
+    host.runCommand(e.argv, { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
+  service: (e, { host }) => host.serviceControl(e.action, e.service),
+  'relation-set': (e, { tools }) => tools.relationSet(e.relationId, e.data, { app: e.app }),
+  'leader-set': (e, { tools }) => tools.leaderSet(e.data),
+  'open-port': (e, { tools }) => tools.openPort(e.port),
+  memory: (e, { tools }) => tools.stateSet(encodeUnitMemory(e.memory)),
+  status: (e, { tools }) => tools.statusSet(e.status, e.message),
+  'app-version': (e, { tools }) => tools.applicationVersionSet(e.version),
+  'action-set': (e, { tools }) => tools.actionSet(e.data),
+  'action-fail': (e, { tools }) => tools.actionFail(e.message),
+  fail: (e, { failures }) => {
+    failures.push(e.message);
+  },
+};
+
+export async function apply(plan: Plan, io: ApplyIO): Promise<void> {
+  const run: Io = { tools: io.tools, host: io.host ?? hostOps, failures: [] };
+  for (const effect of plan.effects) {
+    await (HANDLERS[effect.kind] as (e: Effect, io: Io) => Promise<unknown> | void)(effect, run);
+  }
+  await run.tools.flush();
+  if (run.failures.length > 0) throw new HookFailed(run.failures.join('; '));
+}
