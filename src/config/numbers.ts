@@ -1,0 +1,23 @@
+/** Range checks for int and float options; messages read "<option>: -1 must be at least 0". */
+import { type Check, bad, ok, show } from './check.js';
+
+export const anyNumber: Check<number, number> = ok;
+
+export const atLeast =
+  (min: number): Check<number, number> =>
+  (n) =>
+    n >= min ? ok(n) : bad(`${show(n)} must be at least ${min}`);
+
+export const greaterThan =
+  (min: number): Check<number, number> =>
+  (n) =>
+    n > min ? ok(n) : bad(`${show(n)} must be greater than ${min}`);
+
+export const between =
+  (min: number, max: number): Check<number, number> =>
+  (n) =>
+    n >= min && n <= max ? ok(n) : bad(`${show(n)} must be between ${min} and ${max}`);
+
+/** A fraction in (0, 1], as Ceph wants for compression-required-ratio. */
+export const fraction: Check<number, number> = (n) =>
+  n > 0 && n <= 1 ? ok(n) : bad(`${show(n)} must be greater than 0 and at most 1`);

@@ -1,0 +1,85 @@
+/**
+ * Builders for one config.yaml option: its Juju type, its default (null = no `default:` key)
+ * and the zod schema that validates the raw `config-get` value and turns it into the form the
+ * charm uses. The schema's input is the raw value with the default already filled in.
+ */
+import { z } from 'zod';
+import { type Check, type Checked, ok } from './check.js';
+import { anyNumber } from './numbers.js';
+import { singleLine } from './text.js';
+
+export type JujuType = 'string' | 'int' | 'float' | 'boolean';
+export type RawDefault = string | number | boolean | null;
+
+export interface Option<S extends z.ZodTypeAny = z.ZodTypeAny> {
+  type: JujuType;
+  default: RawDefault;
+  schema: S;
+}
+
+/** Marks a custom zod issue whose message is complete (shown without the option name). */
+export const VERBATIM = 'verbatim';
+
+/** Turns a check into a zod transform: a failed check becomes the issue the problem is made from. */
+const transform =
+  <I, O>(check: Check<I, O>) =>
+  (value: I, ctx: z.RefinementCtx): O => {
+    const result = check(value);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { [VERBATIM]: result.verbatim } });
+    return z.NEVER;
+  };
+
+const then =
+  <A, B>(first: Check<string, A>, second: Check<A, B>): Check<string, B> =>
+  (text): Checked<B> => {
+    const result = first(text);
+    return result.ok ? second(result.value) : result;
+  };
+
+const option = <S extends z.ZodTypeAny>(type: JujuType, def: RawDefault, schema: S): Option<S> => ({
+  type,
+  default: def,
+  schema,
+});
+
+export const boolean = (def: boolean) => option('boolean', def, z.boolean());
+
+export const int = (def: number, check: Check<number, number> = anyNumber) =>
+  option('int', def, z.number().int().transform(transform(check)));
+
+export const optionalInt = (check: Check<number, number> = anyNumber) =>
+  option('int', null, z.number().int().transform(transform(check)).nullable());
+
+export const optionalFloat = (check: Check<number, number> = anyNumber) =>
+  option('float', null, z.number().transform(transform(check)).nullable());
+
+/** A string option with a default. Every string is checked for line breaks first. */
+export const string = <T = string>(def: string, check: Check<string, T>) =>
+  option('string', def, z.string().transform(transform(then(singleLine, check))));
+
+/**
+ * A string option without a default. Unset, null and "" all mean "not set" (the reference
+ * tested these options for truth) and give null.
+ */
+export const optionalString = <T>(check: Check<string, T>) =>
+  option('string', null, unsetOr(then(singleLine, check), () => null));
+
+/** A list-valued string option without a default: not set gives an empty list. */
+export const optionalList = <T>(check: Check<string, T[]>) =>
+  option('string', null, unsetOr(then(singleLine, check), (): T[] => []));
+
+/** Like optionalString, for base64 blobs that may be wrapped over several lines. */
+export const optionalBlob = (check: Check<string, string>) => option('string', null, unsetOr(check, () => null));
+
+/** A fresh value per parse, so no two parsed configs share a mutable list. */
+function unsetOr<T, U>(check: Check<string, T>, unset: () => U) {
+  const parse = transform(check);
+  return z
+    .string()
+    .nullable()
+    .transform((text, ctx): T | U => (text === null || text === '' ? unset() : parse(text, ctx)));
+}
+
+/** Accepts any single-line text (keys, secrets) as it is. */
+export const anyText: Check<string, string> = ok;
