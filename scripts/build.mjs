@@ -46,6 +46,10 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   write: false,
+}).catch((error) => {
+  // esbuild has already printed each error with its source line; a stack trace adds nothing.
+  if (Array.isArray(error.errors)) process.exit(1);
+  throw error;
 });
 await mkdir(outDir, { recursive: true });
 for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);

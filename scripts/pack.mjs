@@ -28,11 +28,16 @@ const EXECUTABLE = /^(dispatch|hooks\/[^/]+|actions\/[^/]+)$/;
 const FILE_MODE = { executable: 0o100755, plain: 0o100644 };
 const DIRECTORY_MODE = 0o040755;
 
+function fail(message) {
+  console.error(`cannot pack: ${message}`);
+  process.exit(1);
+}
+
 // Every path under `path` (itself included) as { path, isDirectory }, folders before contents.
 async function walk(root, path) {
   const stat = await lstat(join(root, path));
   // Juju refuses to deploy symlinks that leave the charm, and charmcraft never packs them.
-  if (stat.isSymbolicLink()) throw new Error(`${path} is a symlink; a charm must not hold any`);
+  if (stat.isSymbolicLink()) fail(`${path} is a symlink; a charm must not hold any`);
   if (!stat.isDirectory()) return [{ path, isDirectory: false }];
   const children = (await readdir(join(root, path))).sort();
   const nested = await Promise.all(children.map((child) => walk(root, `${path}/${child}`)));
@@ -60,8 +65,8 @@ const { values } = parseArgs({
 const root = resolve(values.root);
 const absent = await missing(root, CONTENTS);
 if (absent.length > 0) {
-  console.error(`cannot pack ${root}: missing ${absent.join(', ')} (run npm run build first?)`);
-  process.exit(1);
+  const hint = absent.some((path) => path.startsWith('dist/')) ? ' (npm run build writes dist/)' : '';
+  fail(`${root} lacks ${absent.join(', ')}${hint}`);
 }
 
 const entries = (await Promise.all(CONTENTS.map((path) => walk(root, path)))).flat();

@@ -1,0 +1,64 @@
+// The bundle is all the unit gets: no node_modules, and the distribution's Node 18, which picks
+// a file's module type from package.json alone. A throwaway entry exercises the dependencies
+// whose module formats make bundling tricky (execa 9 is ESM-only, handlebars is CommonJS).
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './charm-files.js';
+import { tempDir } from './shell-fakes.js';
+
+const ENTRY = `import { execa } from 'execa';
+import Handlebars from 'handlebars';
+import YAML from 'yaml';
+
+function renderGreeting(name: string): string {
+  return Handlebars.compile('hello {{name}}')({ name });
+}
+
+const { stdout } = await execa(process.execPath, ['-e', 'process.stdout.write("unit")']);
+console.log(JSON.stringify({
+  greeting: renderGreeting(stdout),
+  yaml: YAML.stringify({ ok: true }).trim(),
+  selfUrl: import.meta.url,
+}));
+`;
+
+// Node 18 has no module syntax detection; newer nodes must be told to behave alike.
+const AS_NODE_18 = process.allowedNodeEnvironmentFlags.has('--experimental-detect-module')
+  ? ['--no-experimental-detect-module']
+  : [];
+
+describe('npm run build', () => {
+  let outDir: string;
+
+  beforeAll(async () => {
+    // The entry resolves its imports through the repository's node_modules; the bundle lands
+    // elsewhere, with no node_modules above it, as on a unit.
+    const sourceDir = tempDir('build-src');
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(sourceDir, 'node_modules'));
+    writeFileSync(join(sourceDir, 'main.ts'), ENTRY);
+    outDir = join(tempDir('build-out'), 'dist');
+    await execa('node', ['scripts/build.mjs', '--entry', join(sourceDir, 'main.ts'), '--outdir', outDir], {
+      cwd: REPO_ROOT,
+    });
+  }, 60_000);
+
+  it('writes one bundle and the marker that makes Node load it as an ES module', () => {
+    expect(readdirSync(outDir).sort()).toEqual(['charm.js', 'package.json']);
+    expect(JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
+  });
+
+  it('runs on its own, without node_modules, with ESM-only and CommonJS dependencies', async () => {
+    const { stdout } = await execa(process.execPath, [...AS_NODE_18, join(outDir, 'charm.js')]);
+    expect(JSON.parse(stdout)).toEqual({
+      greeting: 'hello unit',
+      yaml: 'ok: true',
+      selfUrl: `file://${join(outDir, 'charm.js')}`,
+    });
+  });
+
+  it('keeps function names, so stack traces in the unit log stay readable', () => {
+    expect(readFileSync(join(outDir, 'charm.js'), 'utf8')).toContain('function renderGreeting(');
+  });
+});

@@ -1,0 +1,23 @@
+// Stand-ins for the commands dispatch and the charm look up on PATH, as small sh scripts that
+// record how they were called. They use only shell built-ins and absolute paths, so a test can
+// give dispatch a PATH holding nothing but them.
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function tempDir(label: string): string {
+  return mkdtempSync(join(tmpdir(), `glance-${label}-`));
+}
+
+export function writeExecutable(path: string, body: string): void {
+  writeFileSync(path, `#!/bin/sh\n${body}\n`);
+  chmodSync(path, 0o755);
+}
+
+// A `node` that logs its arguments and the event it was given, then runs the real node.
+export function writeRecordingNode(path: string, logFile: string): void {
+  writeExecutable(
+    path,
+    `echo "node $* dispatch=$JUJU_DISPATCH_PATH" >> '${logFile}'\nexec '${process.execPath}' "$@"`,
+  );
+}
