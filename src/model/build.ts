@@ -92,6 +92,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
     imageLocationPolicy: c['restrict-image-location-operations'] ? 'role:admin' : '',
     database: ctx['shared-db'] ? database(ctx['shared-db'], c) : undefined,
     identity,
+    amqp: ctx.amqp ? { transportUrl: ctx.amqp.transportUrl, haQueues: ctx.amqp.haQueues, ssl: ctx.amqp.ssl, sslCaFile: ctx.amqp.sslCaFile } : undefined,
     swift: ctx['object-store'] ? true : undefined,
     backends: backendsContext({ config: c, swift: Boolean(ctx['object-store']), s3, cinder, identity }),
     subordinateSections: [],

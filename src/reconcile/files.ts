@@ -5,6 +5,7 @@
  */
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
+import { RABBIT_CA_FILE } from '../relations/amqp.js';
 import { type RenderedFile, renderFiles } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot } from '../snapshot.js';
@@ -12,9 +13,12 @@ import type { Snapshot } from '../snapshot.js';
 const SECRET = { user: 'root', group: 'glance', mode: 0o640 } as const;
 
 function relationFiles(d: Decision): RenderedFile[] {
+  const out: RenderedFile[] = [];
+  const caPem = d.contexts.amqp?.caPem;
+  if (caPem) out.push({ path: RABBIT_CA_FILE, content: caPem, owner: SECRET, services: ['glance-api'] });
   const ssl = d.contexts['shared-db']?.ssl;
-  if (!ssl) return [];
-  const out: RenderedFile[] = [{ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: SECRET, services: ['glance-api'] }];
+  if (!ssl) return out;
+  out.push({ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: SECRET, services: ['glance-api'] });
   if (ssl.cert && ssl.key) {
     out.push(
       { path: '/etc/glance/db-client.cert', content: ssl.cert, owner: SECRET, services: ['glance-api'] },
@@ -41,4 +45,4 @@ export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): 
 }
 
 /** Every path the read phase must load so the next decision can diff against it. */
-export const RELATION_FILE_PATHS = ['/etc/glance/db-client.ca', '/etc/glance/db-client.cert', '/etc/glance/db-client.key'];
+export const RELATION_FILE_PATHS = [RABBIT_CA_FILE, '/etc/glance/db-client.ca', '/etc/glance/db-client.cert', '/etc/glance/db-client.key'];

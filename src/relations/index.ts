@@ -3,6 +3,7 @@
  * the two in step). Readiness for every endpoint is computed in one pass.
  */
 import type { RelationSnapshot } from '../snapshot.js';
+import { amqp } from './amqp.js';
 import { cinderVolumeService } from './cinder-volume-service.js';
 import { cluster } from './cluster.js';
 import { identityService } from './identity-service.js';
@@ -19,7 +20,7 @@ export const HANDLERS = {
   cluster,
   'object-store': objectStore,
   'cinder-volume-service': cinderVolumeService,
-  amqp: notYet('amqp'),
+  amqp,
   ceph: notYet('ceph'),
   ha: notYet('ha'),
   'storage-backend': notYet('storage-backend'),

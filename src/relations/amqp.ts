@@ -1,0 +1,56 @@
+/**
+ * amqp (interface rabbitmq): notifications for Ceilometer. Glance asks for its user and vhost;
+ * the transport URL is built from the rabbit units as charmhelpers' AMQPContext does: the VIP
+ * when the rabbit side is clustered, else every unit that has the password (sorted), each as
+ * user:password@host:port, on ssl_port when rabbit offers TLS.
+ */
+import { urlHost } from '../model/net.js';
+import type { AmqpContext } from '../model/types.js';
+import type { Databag } from '../snapshot.js';
+import { absent, incomplete, ready, type RelationHandler } from './types.js';
+
+export const RABBIT_CA_FILE = '/etc/glance/rabbit-client-ca.pem';
+
+export interface Amqp extends AmqpContext {
+  /** PEM text of the CA rabbit sent (base64 on the wire), written to RABBIT_CA_FILE. */
+  caPem?: string;
+}
+
+function hostsOf(units: [string, Databag][], withPassword: Databag): string[] {
+  if (withPassword.clustered && withPassword.vip && withPassword['ha-vip-only'] === undefined) return [withPassword.vip];
+  if (units.length <= 1) return [withPassword['private-address'] ?? ''];
+  return units
+    .filter(([, b]) => b.password && b['private-address'])
+    .map(([, b]) => b['private-address'] as string)
+    .sort();
+}
+
+export const amqp: RelationHandler<Amqp> = {
+  endpoint: 'amqp',
+  read(rels, env) {
+    if (rels.length === 0) return absent;
+    for (const rel of rels) {
+      const units = Object.entries(rel.units).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+      const first = units.find(([, b]) => b.password);
+      if (!first) continue;
+      const bag = first[1];
+      const hosts = hostsOf(units, bag).filter(Boolean);
+      if (hosts.length === 0) continue;
+      const user = env.config['rabbit-user'];
+      const vhost = env.config['rabbit-vhost'];
+      const port = bag.ssl_port || '5672';
+      const creds = `${encodeURIComponent(user)}:${encodeURIComponent(bag.password ?? '')}`;
+      const url = `rabbit://${hosts.map((h) => `${creds}@${urlHost(h)}:${port}`).join(',')}/${vhost}`;
+      const caPem = bag.ssl_ca ? Buffer.from(bag.ssl_ca, 'base64').toString('utf8') : undefined;
+      return ready({
+        transportUrl: url,
+        haQueues: units.some(([, b]) => b.ha_queues !== undefined),
+        ssl: Boolean(bag.ssl_port),
+        sslCaFile: caPem ? RABBIT_CA_FILE : undefined,
+        caPem,
+      });
+    }
+    return incomplete(['password']);
+  },
+  publish: (_rel, env) => ({ username: env.config['rabbit-user'], vhost: env.config['rabbit-vhost'] }),
+};
