@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { apply } from './effects/apply.js';
 import { readHostFacts } from './host/inspect.js';
 import { serviceStates } from './host/service-states.js';
-import { runAction } from './actions/index.js';
+import { type ActionContext, runAction } from './actions/index.js';
+import { serviceRunning } from './host/services.js';
 import { hookContextFromEnv } from './juju/context.js';
 import { readSnapshot } from './juju/read-snapshot.js';
 import { writeToolStats } from './juju/tool-stats.js';
@@ -48,11 +49,23 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
   await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
 }
 
+function actionContext(hook: HookContext, tools: HookTools): ActionContext {
+  const templates = loadTemplates(join(hook.charmDir, 'templates'));
+  return {
+    hook,
+    tools,
+    snapshot: () => snapshot(hook, tools),
+    apply: (plan) => apply(plan, { tools }),
+    reconcile: (snap, statusDirty) => apply(reconcile(snap, { templates, statusDirty }), { tools }),
+    serviceRunning,
+  };
+}
+
 async function main(): Promise<number> {
   const hook = hookContextFromEnv(process.env, process.cwd());
   const tools = new HookTools();
   try {
-    if (hook.kind === 'action') await runAction(hook, tools, () => snapshot(hook, tools));
+    if (hook.kind === 'action') await runAction(actionContext(hook, tools));
     else await runHook(hook, tools);
     return 0;
   } catch (err) {

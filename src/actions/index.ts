@@ -4,17 +4,30 @@
  * unexpected error into action-fail too, so an action never leaves the unit in error).
  */
 import type { HookTools } from '../juju/tools.js';
+import type { Plan } from '../plan.js';
 import type { HookContext, Snapshot } from '../snapshot.js';
+import { pause, resume } from './pause.js';
 
-export type ActionHandler = (ctx: { hook: HookContext; tools: HookTools; snapshot: () => Promise<Snapshot> }) => Promise<void>;
+export interface ActionContext {
+  hook: HookContext;
+  tools: HookTools;
+  /** Read a fresh snapshot (again after effects changed the host). */
+  snapshot: () => Promise<Snapshot>;
+  apply: (plan: Plan) => Promise<void>;
+  /** Reconcile and apply, as a hook would. */
+  reconcile: (snap: Snapshot, statusDirty?: boolean) => Promise<void>;
+  serviceRunning: (name: string) => Promise<boolean>;
+}
 
-export const ACTIONS: Record<string, ActionHandler> = {};
+export type ActionHandler = (ctx: ActionContext) => Promise<void>;
 
-export async function runAction(hook: HookContext, tools: HookTools, snapshot: () => Promise<Snapshot>): Promise<void> {
-  const handler = ACTIONS[hook.name];
+export const ACTIONS: Record<string, ActionHandler> = { pause, resume };
+
+export async function runAction(ctx: ActionContext): Promise<void> {
+  const handler = ACTIONS[ctx.hook.name];
   if (!handler) {
-    await tools.actionFail(`Action ${hook.name} undefined`);
+    await ctx.tools.actionFail(`Action ${ctx.hook.name} undefined`);
     return;
   }
-  await handler({ hook, tools, snapshot });
+  await handler(ctx);
 }

@@ -27,7 +27,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const holdFiles = d.configProblems.length > 0;
   const files = holdFiles ? { effects: [], rendered: [], changed: [] } : planFiles(d, snap, opts.templates);
   const dbSync = holdFiles ? [] : planDbSync(d, snap);
-  const services = holdFiles ? { effects: [], down: [], expected: [] } : planServices(d, snap, files.rendered, files.changed);
+  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed);
   const publish = planPublish(d, snap, snap.leader, new Set());
 
   const ports = snap.memory.ports ?? [];

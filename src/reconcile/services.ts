@@ -15,8 +15,6 @@ const NEEDS_CONFIG = new Set(['glance-api', 'glance-registry']);
 
 export interface ServicePlan {
   effects: Effect[];
-  /** Services that should run and will not be running after this plan. */
-  down: string[];
   expected: string[];
 }
 
@@ -24,12 +22,16 @@ export function workloadConfigured(d: Decision): boolean {
   return Boolean(d.model.database && d.model.identity);
 }
 
+export function expectedServices(d: Decision): string[] {
+  const configured = workloadConfigured(d);
+  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' })
+    .filter((s) => configured || !NEEDS_CONFIG.has(s));
+}
+
 export function planServices(d: Decision, snap: Snapshot, rendered: RenderedFile[], changed: RenderedFile[]): ServicePlan {
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
-  const configured = workloadConfigured(d);
-  const expected = managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' })
-    .filter((s) => configured || !NEEDS_CONFIG.has(s));
-  if (paused) return { effects: [], down: [], expected };
+  const expected = expectedServices(d);
+  if (paused) return { effects: [], expected };
   const restarts = planRestarts(changed.map((f) => f.path), rendered, false).filter((s) => expected.includes(s));
   const starts = expected.filter((s) => snap.host.services[s] === false && !restarts.includes(s));
   return {
@@ -37,7 +39,6 @@ export function planServices(d: Decision, snap: Snapshot, rendered: RenderedFile
       ...restarts.map((service): Effect => ({ kind: 'service', action: 'restart', service })),
       ...starts.map((service): Effect => ({ kind: 'service', action: 'start', service })),
     ],
-    down: [],
     expected,
   };
 }

@@ -1,0 +1,30 @@
+/**
+ * pause / resume (reference §3): stop, disable and mask every managed service (haproxy is left
+ * to hacluster when an ha relation exists) and remember it, so no hook restarts anything; resume
+ * reverses it and reconciles. Both verify the result and fail the action with
+ * `Couldn't pause: ...` / `Couldn't resume: ...` when a service does not follow.
+ */
+import { decide } from '../model/decide.js';
+import { managedServices } from '../model/packages.js';
+import type { Effect } from '../plan.js';
+import type { Snapshot } from '../snapshot.js';
+
+export function servicesToControl(snap: Snapshot): string[] {
+  const d = decide(snap);
+  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
+}
+
+export function pauseEffects(snap: Snapshot): Effect[] {
+  return servicesToControl(snap).flatMap((service): Effect[] => [
+    { kind: 'service', action: 'stop', service },
+    { kind: 'service', action: 'disable', service },
+    { kind: 'service', action: 'mask', service },
+  ]);
+}
+
+export function resumeEffects(snap: Snapshot): Effect[] {
+  return servicesToControl(snap).flatMap((service): Effect[] => [
+    { kind: 'service', action: 'unmask', service },
+    { kind: 'service', action: 'enable', service },
+  ]);
+}
