@@ -4,9 +4,11 @@
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './charm-files.js';
-import { tempDir } from './shell-fakes.js';
+import { removeTempDirs, tempDir } from './shell-fakes.js';
+
+afterAll(removeTempDirs);
 
 const ENTRY = `import { execa } from 'execa';
 import Handlebars from 'handlebars';

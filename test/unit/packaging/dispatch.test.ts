@@ -3,9 +3,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './charm-files.js';
-import { tempDir, writeExecutable, writeRecordingNode } from './shell-fakes.js';
+import { removeTempDirs, tempDir, writeExecutable, writeRecordingNode } from './shell-fakes.js';
+
+afterAll(removeTempDirs);
 
 // Stands in for dist/charm.js: reports what it was given and exits as told.
 const REPORTING_CHARM = `console.log(JSON.stringify({

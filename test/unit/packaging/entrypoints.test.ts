@@ -3,9 +3,11 @@
 import { cpSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedActions, expectedHooks, REPO_ROOT } from './charm-files.js';
-import { tempDir, writeExecutable } from './shell-fakes.js';
+import { removeTempDirs, tempDir, writeExecutable } from './shell-fakes.js';
+
+afterAll(removeTempDirs);
 
 const FOLDERS = [
   { folder: 'hooks', expected: expectedHooks },

@@ -4,10 +4,12 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { expectedActions, expectedHooks, REPO_ROOT, readRepoYaml } from './charm-files.js';
-import { tempDir, writeExecutable, writeRecordingNode } from './shell-fakes.js';
+import { removeTempDirs, tempDir, writeExecutable, writeRecordingNode } from './shell-fakes.js';
+
+afterAll(removeTempDirs);
 
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
