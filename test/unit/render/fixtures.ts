@@ -120,6 +120,7 @@ export function minimalModel(release: Release = 'caracal'): GlanceModel {
     hasRegistry,
     appName: 'glance',
     unitName: 'glance/0',
+    clustered: false,
     logging: { debug: 'False', verbose: 'False', useSyslog: 'False' },
     workers: 4,
     bindHost: '0.0.0.0',
@@ -198,5 +199,86 @@ export function tlsModel(release: Release = 'caracal'): GlanceModel {
       internal: 'https://10.0.0.50:9292',
       admin: 'https://10.0.0.50:9292',
     },
+  };
+}
+
+/** audit-middleware, image-conversion, custom-import-properties and api-config-flags on top of minimal. */
+export function auditImportModel(release: Release = 'caracal'): GlanceModel {
+  return {
+    ...minimalModel(release),
+    auditMiddleware: true,
+    imageImport: {
+      plugins: "['image_conversion', 'inject_image_metadata']",
+      conversion: true,
+      customProperties: 'os_distro:ubuntu,hw_disk_bus:scsi',
+    },
+    apiConfigFlags: [
+      ['image_member_quota', '256'],
+      ['enabled_import_methods', '[glance-direct,web-download]'],
+    ],
+  };
+}
+
+const cinderSection = (type: string): IniSection => ({
+  name: type,
+  options: [
+    ['cinder_volume_type', type],
+    ['cinder_http_retries', '3'],
+    ['cinder_state_transition_timeout', '300'],
+    ['cinder_store_user_name', 'glance'],
+    ['cinder_store_password', 'KSPASS'],
+    ['cinder_store_project_name', 'services'],
+    ['cinder_store_auth_address', `${KEYSTONE}:35357/v3`],
+    ['cinder_catalog_info', 'volumev3:cinderv3:internalURL'],
+  ],
+});
+
+/**
+ * Erasure-coded ceph (metadata pool glance-metadata, data pool glance), cinder-volume-types=fast,slow
+ * with use-internal-endpoints, and an external S3 store (which turns image locations off).
+ */
+export function ecCinderS3Model(release: Release = 'caracal'): GlanceModel {
+  return {
+    ...fullModel(release),
+    swift: undefined,
+    exposeImageLocations: false,
+    useInternalEndpoints: true,
+    ceph: ceph({ pool: 'glance-metadata', dataPool: 'glance', rbdFeatures: '61' }),
+    backends: {
+      enabled: 'local:file, ceph:rbd, s3:s3, fast:cinder, slow:cinder',
+      defaultBackend: 'ceph',
+      radosConnectTimeout: 1200,
+      cephRadosConnectTimeout: 1200,
+      sections: [
+        LOCAL_SECTION,
+        cephSection('glance-metadata', 1200),
+        {
+          name: 's3',
+          options: [
+            ['s3_store_host', 'http://10.0.0.60:7480'],
+            ['s3_store_access_key', 'S3ACCESS'],
+            ['s3_store_secret_key', 'S3SECRET'],
+            ['s3_store_bucket', 'glance'],
+          ],
+        },
+        cinderSection('fast'),
+        cinderSection('slow'),
+      ],
+      knownStores: 'glance.store.cinder.Store,glance.store.filesystem.Store,glance.store.http.Store,glance.store.rbd.Store',
+      defaultStore: 'rbd',
+    },
+  };
+}
+
+/** full, with rabbit offering TLS on 5671 with its CA, and mirrored queues. */
+export function amqpSslModel(release: Release = 'caracal'): GlanceModel {
+  return {
+    ...fullModel(release),
+    amqp: amqp({
+      transportUrl: 'rabbit://glance:RMQPASS@10.0.0.20:5671/openstack',
+      haQueues: true,
+      ssl: true,
+      sslCaFile: '/etc/glance/rabbit-client-ca.pem',
+    }),
   };
 }

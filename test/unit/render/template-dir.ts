@@ -4,8 +4,10 @@ import { loadTemplates } from '../../../src/render/templates.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The charm's own template tree, loaded once for all render tests. */
-export const TEMPLATES = loadTemplates(join(REPO, 'templates'));
+/** The charm's template tree, and the set loaded from it once for all render tests. */
+export const REPO_TEMPLATES = join(REPO, 'templates');
+export const TEMPLATES = loadTemplates(REPO_TEMPLATES);
+
 /** Golden files: reference/<scenario> as the Python charm rendered them, <scenario> as we render them. */
 export const GOLDEN_DIR = join(REPO, 'test/golden');
 
