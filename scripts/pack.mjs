@@ -36,7 +36,7 @@ function fail(message) {
 // Every path under `path` (itself included) as { path, isDirectory }, folders before contents.
 async function walk(root, path) {
   const stat = await lstat(join(root, path));
-  // Juju refuses to deploy symlinks that leave the charm, and charmcraft never packs them.
+  // Juju rejects charms whose symlinks leave the charm directory; shipping none avoids the question.
   if (stat.isSymbolicLink()) fail(`${path} is a symlink; a charm must not hold any`);
   if (!stat.isDirectory()) return [{ path, isDirectory: false }];
   const children = (await readdir(join(root, path))).sort();
