@@ -13,7 +13,8 @@ import { parse as parseYaml } from 'yaml';
 import type { IniPair } from '../model/types.js';
 import { type Checked, bad, ok, show } from './check.js';
 
-const OPTION_NAME = /^[A-Za-z0-9_.-]+$/;
+/** oslo.config option names; a leading digit or dot is a typo, not an option. */
+const OPTION_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 export function parseConfigFlags(text: string): Checked<IniPair[]> {
   const colon = text.indexOf(':');
@@ -24,7 +25,7 @@ export function parseConfigFlags(text: string): Checked<IniPair[]> {
   if (parsed.value.length === 0) return bad(`${show(text)} has no key=value pair`);
   for (const [key, value] of parsed.value) {
     if (key === '') return bad(`${show(text)} has an empty key`);
-    if (!OPTION_NAME.test(key)) return bad(`key ${show(key)} is not an option name (letters, digits, '_', '.', '-')`);
+    if (!OPTION_NAME.test(key)) return bad(`key ${show(key)} is not an option name (a letter, then letters, digits, '_', '.', '-')`);
     if (/[\r\n\0]/.test(value)) return bad(`the value of ${key} must not contain a line break or NUL character`);
   }
   return parsed;

@@ -4,12 +4,12 @@
  * config carries that option's default instead, so the caller can still work out relation
  * readiness (it writes no file while config problems exist).
  */
+import type { ZodIssue } from 'zod';
 import { blocked, type Problem } from '../model/problem.js';
 import { show } from './check.js';
 import { type JujuType, VERBATIM } from './option.js';
 import { ConfigSchema, type GlanceConfig, OPTION_NAMES, OPTIONS, type OptionName } from './schema.js';
 import { s3Problems } from './stores.js';
-import type { ZodIssue } from 'zod';
 
 const EXPECTED: Record<JujuType, string> = {
   boolean: 'a boolean (true or false)',
