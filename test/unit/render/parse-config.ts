@@ -28,7 +28,8 @@ export function parseIni(text: string): Ini {
     const at = line.search(/[=:]/);
     const key = collapse(at < 0 ? line : line.slice(0, at));
     const value = at < 0 ? '' : collapse(line.slice(at + 1));
-    const keys = (out[section] ??= {});
+    const keys = out[section] ?? {};
+    out[section] = keys;
     if (key in keys) throw new Error(`[${section}] ${key} repeated`);
     keys[key] = value;
   }

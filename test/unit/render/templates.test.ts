@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lineageOf, RELEASES, type Release } from '../../../src/model/release.js';
 import { lineageChain, loadTemplates, templateKey } from '../../../src/render/templates.js';
 import { TEMPLATES } from './template-dir.js';
@@ -30,8 +30,13 @@ describe('lineage chain', () => {
 });
 
 describe('loadTemplates', () => {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
   const tree = (layout: Record<string, string>): string => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
+    made.push(dir);
     for (const [path, text] of Object.entries(layout)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), text);
