@@ -40,7 +40,7 @@ interface Io {
   host: HostOps;
   failures: string[];
 }
-type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: Io) => Promise<unknown> | void };
+type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: Io) => unknown };
 
 const HANDLERS: Handlers = {
   progress: (e, { tools }) => tools.statusSet('maintenance', e.message),
@@ -70,7 +70,7 @@ const HANDLERS: Handlers = {
 export async function apply(plan: Plan, io: ApplyIO): Promise<void> {
   const run: Io = { tools: io.tools, host: io.host ?? hostOps, failures: [] };
   for (const effect of plan.effects) {
-    await (HANDLERS[effect.kind] as (e: Effect, io: Io) => Promise<unknown> | void)(effect, run);
+    await (HANDLERS[effect.kind] as (e: Effect, io: Io) => unknown)(effect, run);
   }
   await run.tools.flush();
   if (run.failures.length > 0) throw new HookFailed(run.failures.join('; '));

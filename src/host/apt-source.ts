@@ -4,13 +4,13 @@
  *
  *   distro                         nothing: the series' own archive
  *   proposed | distro-proposed     the series' -proposed pocket
- *   cloud:<series>-<release>[/updates|/proposed], cloud:<release>[/proposed], cloud:<series>-updates/<release>
- *                                  the Ubuntu Cloud Archive pocket (+ ubuntu-cloud-keyring)
+ *   cloud:<series>-<release>[/updates|/proposed], cloud:<series>-updates/<release>,
+ *   cloud:<release>[/proposed]     the Ubuntu Cloud Archive pocket (+ ubuntu-cloud-keyring)
  *   cloud:<series>-<release>/staging  the cloud archive staging PPA
  *   <release>[/proposed]           distro when it is the series' own release, else its cloud pocket
  *   ppa:..., http(s)://..., cloud-archive:...   add-apt-repository
  *   deb ...                        a sources.list.d file
- * A trailing `|<ASCII-armoured key>` is written to apt's trusted keys.
+ * A trailing `|<ASCII-armoured key>` is written to apt's trusted keys; `{series}` becomes the series.
  */
 
 export interface SourceSetup {
@@ -55,11 +55,11 @@ const CLOUD_POCKETS: ReadonlyMap<string, string> = new Map(
   ),
 );
 
-const CLOUD_ARCHIVE_URL = 'http://ubuntu-cloud.archive.canonical.com/ubuntu';
-export const CLOUD_ARCHIVE_LIST = '/etc/apt/sources.list.d/cloud-archive.list';
-export const PROPOSED_LIST = '/etc/apt/sources.list.d/proposed.list';
-export const ORIGIN_LIST = '/etc/apt/sources.list.d/openstack-origin.list';
-export const ORIGIN_KEY = '/etc/apt/trusted.gpg.d/openstack-origin.asc';
+const UCA_URL = 'http://ubuntu-cloud.archive.canonical.com/ubuntu';
+const CLOUD_ARCHIVE_LIST = '/etc/apt/sources.list.d/cloud-archive.list';
+const PROPOSED_LIST = '/etc/apt/sources.list.d/proposed.list';
+const ORIGIN_LIST = '/etc/apt/sources.list.d/openstack-origin.list';
+const ORIGIN_KEY = '/etc/apt/trusted.gpg.d/openstack-origin.asc';
 
 const nothing = (): SourceSetup => ({ packages: [], files: [], commands: [] });
 
@@ -73,85 +73,87 @@ function cloudPocket(origin: string, pocket: string): SourceSetup {
   if (!actual) throw new SourceConfigError(`openstack-origin "${origin}": no Cloud Archive pocket "${pocket}"`);
   return {
     packages: ['ubuntu-cloud-keyring'],
-    files: [{ path: CLOUD_ARCHIVE_LIST, content: `# Ubuntu Cloud Archive\ndeb ${CLOUD_ARCHIVE_URL} ${actual} main\n` }],
+    files: [{ path: CLOUD_ARCHIVE_LIST, content: `# Ubuntu Cloud Archive\ndeb ${UCA_URL} ${actual} main\n` }],
     commands: [],
   };
 }
 
-function proposedPocket(series: string, arch: string): SourceSetup {
+function proposedPocket({ series, arch }: Target): SourceSetup {
   // Only amd64 lives on archive.ubuntu.com; the other architectures are on ports.
   const mirror = arch === 'x64' ? 'http://archive.ubuntu.com/ubuntu' : 'http://ports.ubuntu.com/ubuntu-ports';
-  return {
-    ...nothing(),
-    files: [{ path: PROPOSED_LIST, content: `# Proposed\ndeb ${mirror} ${series}-proposed main universe multiverse restricted\n` }],
-  };
+  const content = `# Proposed\ndeb ${mirror} ${series}-proposed main universe multiverse restricted\n`;
+  return { ...nothing(), files: [{ path: PROPOSED_LIST, content }] };
 }
 
-function sameSeries(origin: string, wanted: string, series: string): void {
+function sameSeries(wanted: string, { origin, series }: Target): void {
   if (wanted !== series) {
     throw new SourceConfigError(`openstack-origin "${origin}" is for ${wanted}, but this unit runs ${series}`);
   }
 }
 
-/** A bare release: the series' own archive (optionally its -proposed), or the cloud pocket that carries it. */
-function bareRelease(origin: string, release: string, proposed: boolean, series: string, arch: string): SourceSetup {
+/** A bare release: the series' own archive (or its -proposed), else the cloud pocket that carries it. */
+function bareRelease(release: string, proposed: boolean, target: Target): SourceSetup {
+  const { origin, series } = target;
+  if (!RELEASES.has(release)) throw new SourceConfigError(`openstack-origin "${origin}" is not a known source`);
   const pocket = `${series}-${release}${proposed ? '/proposed' : ''}`;
   if (CLOUD_POCKETS.has(pocket)) return cloudPocket(origin, pocket);
-  const known = SERIES[series];
-  if (!known) throw new SourceConfigError(`openstack-origin "${origin}": Ubuntu series "${series}" is not known`);
-  if (known.own !== release) {
+  const own = SERIES[series]?.own;
+  if (!own) throw new SourceConfigError(`openstack-origin "${origin}": Ubuntu series "${series}" is not known`);
+  if (own !== release) {
     throw new SourceConfigError(`openstack-origin "${origin}": ${release} is not available on ${series}`);
   }
-  return proposed ? proposedPocket(series, arch) : nothing();
+  return proposed ? proposedPocket(target) : nothing();
 }
 
-/** `(pattern, handler)` in charm-helpers' order: the first match wins. */
-type Rule = [RegExp, (m: string[], origin: string, series: string, arch: string) => SourceSetup];
+/** What the origin is applied to. */
+interface Target {
+  origin: string;
+  series: string;
+  arch: string;
+}
+
+/** (pattern, handler) in charm-helpers' order: the first match wins; handlers get the groups. */
+type Rule = [RegExp, (groups: string[], target: Target) => SourceSetup];
 const RULES: Rule[] = [
   [/^distro$/, () => nothing()],
-  [/^(?:proposed|distro-proposed)$/, (_m, _o, series, arch) => proposedPocket(series, arch)],
-  [/^(cloud-archive:.*)$/, ([spec = ''], _o, series) => addAptRepository(spec.replaceAll('{series}', series))],
-  [/^((?:http:|https:|ppa:).*)$/, ([spec = ''], _o, series) => addAptRepository(spec.replaceAll('{series}', series))],
-  [
-    /^(deb .*)$/,
-    ([line = ''], _o, series) => ({ ...nothing(), files: [{ path: ORIGIN_LIST, content: `${line.replaceAll('{series}', series)}\n` }] }),
-  ],
+  [/^(?:proposed|distro-proposed)$/, (_, target) => proposedPocket(target)],
+  [/^(cloud-archive:.*)$/, ([spec = '']) => addAptRepository(spec)],
+  [/^((?:http:|https:|ppa:).*)$/, ([spec = '']) => addAptRepository(spec)],
+  [/^(deb .*)$/, ([line = '']) => ({ ...nothing(), files: [{ path: ORIGIN_LIST, content: `${line}\n` }] })],
   [
     /^cloud:(.*)-(.*)\/staging$/,
-    ([wanted = '', release = ''], origin, series) => {
-      sameSeries(origin, wanted, series);
+    ([wanted = '', release = ''], target) => {
+      sameSeries(wanted, target);
       return addAptRepository(`ppa:ubuntu-cloud-archive/${release}-staging`);
     },
   ],
   [
     /^cloud:(.*)-(.*)$/,
-    ([wanted = '', rest = ''], origin, series) => {
-      sameSeries(origin, wanted, series);
-      return cloudPocket(origin, `${wanted}-${rest}`);
+    ([wanted = '', rest = ''], target) => {
+      sameSeries(wanted, target);
+      return cloudPocket(target.origin, `${wanted}-${rest}`);
     },
   ],
-  [/^cloud:(.*)$/, ([pocket = ''], origin) => cloudPocket(origin, pocket)],
-  [
-    /^([a-z]+)(\/proposed)?$/,
-    ([release = '', proposed], origin, series, arch) => {
-      if (!RELEASES.has(release)) throw new SourceConfigError(`openstack-origin "${origin}" is not a known source`);
-      return bareRelease(origin, release, proposed !== undefined, series, arch);
-    },
-  ],
+  [/^cloud:(.*)$/, ([pocket = ''], { origin }) => cloudPocket(origin, pocket)],
+  [/^([a-z]+)(\/proposed)?$/, ([release = '', proposed], t) => bareRelease(release, proposed !== undefined, t)],
 ];
 
 const ARMOURED_KEY = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*-----END PGP PUBLIC KEY BLOCK-----/;
 
-/** `origin` as configured (optionally `source|key`), `series` from /etc/os-release, `arch` as Node names it. */
+/**
+ * `originWithKey` as configured (optionally `source|key`; `{series}` is replaced by the series),
+ * `series` from /etc/os-release, `arch` as Node names it.
+ */
 export function sourceSetup(originWithKey: string, series: string, arch: string): SourceSetup {
-  const [origin = '', key] = splitKey(originWithKey.trim());
+  const [source = '', key] = splitKey(originWithKey.trim());
+  const target = { origin: source.replaceAll('{series}', series), series, arch };
   for (const [pattern, handler] of RULES) {
-    const m = pattern.exec(origin);
+    const m = pattern.exec(target.origin);
     if (!m) continue;
-    const setup = handler(m.slice(1), origin, series, arch);
+    const setup = handler(m.slice(1), target);
     return key ? { ...setup, files: [{ path: ORIGIN_KEY, content: `${key}\n` }, ...setup.files] } : setup;
   }
-  throw new SourceConfigError(`openstack-origin "${origin}" is not a known source`);
+  throw new SourceConfigError(`openstack-origin "${target.origin}" is not a known source`);
 }
 
 /** `deb http://… main|-----BEGIN PGP…` → [source, key]. Fetching a key by id from a keyserver is not done. */
@@ -162,7 +164,7 @@ function splitKey(value: string): [string, string?] {
   const source = value.slice(0, bar).trim();
   if (key === '') return [source];
   if (!ARMOURED_KEY.test(key)) {
-    throw new SourceConfigError(`openstack-origin "${source}": the key after "|" must be an ASCII-armoured PGP public key`);
+    throw new SourceConfigError(`openstack-origin "${source}": the key after "|" must be an ASCII-armoured PGP key`);
   }
   return [source, key];
 }

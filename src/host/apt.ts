@@ -11,6 +11,7 @@ import { runCommand } from './run.js';
 
 const LOCK_WAIT = '--option=DPkg::Lock::Timeout=300';
 const KEEP_OLD_CONFIG = '--option=Dpkg::Options::=--force-confold';
+const TAKE_NEW_CONFIG = '--option=Dpkg::Options::=--force-confnew';
 const RETRY = { retries: 2, backoffMs: 5000 };
 const SOURCE_FILE_OWNER: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
 
@@ -30,7 +31,7 @@ export async function aptPurge(packages: readonly string[]): Promise<void> {
 
 /** For an OpenStack upgrade: take the packages' new config files where we did not change them. */
 export const aptDistUpgrade = (): Promise<void> =>
-  aptGet(['-y', LOCK_WAIT, '--option=Dpkg::Options::=--force-confnew', '--option=Dpkg::Options::=--force-confdef', 'dist-upgrade']);
+  aptGet(['-y', LOCK_WAIT, TAKE_NEW_CONFIG, '--option=Dpkg::Options::=--force-confdef', 'dist-upgrade']);
 
 /** Downloads the charm makes itself go through the model's charm proxy settings. */
 function charmProxyEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {

@@ -34,6 +34,7 @@ export async function readHostFacts(managedPaths: readonly string[]): Promise<Ho
 
 /** The installed version, null when dpkg does not know the package or it is not installed. */
 async function installedVersion(pkg: string): Promise<string | null> {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${Version} is dpkg-query's format syntax.
   const r = await tryCommand(['dpkg-query', '-W', '-f=${Version}', pkg]);
   return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
 }

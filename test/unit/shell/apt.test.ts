@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aptDistUpgrade, aptInstall, aptPurge, aptUpdate, configureSource } from '../../../src/host/apt.js';
+import { FakeBin } from './fake-bin.js';
+
+let bin: FakeBin;
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'fsroot-'));
+  process.env.CHARM_FS_ROOT = root;
+  bin = new FakeBin(['DEBIAN_FRONTEND', 'https_proxy']).add('apt-get').add('add-apt-repository');
+});
+afterEach(() => {
+  bin.dispose();
+  delete process.env.CHARM_FS_ROOT;
+  delete process.env.JUJU_CHARM_HTTPS_PROXY;
+});
+
+describe('apt', () => {
+  it('runs apt-get non-interactively, waiting for the dpkg lock, keeping changed config files', async () => {
+    await aptUpdate();
+    await aptInstall(['glance', 'python3-rados']);
+    await aptInstall([]);
+    await aptPurge(['glance-registry']);
+    await aptDistUpgrade();
+    const calls = bin.calls();
+    expect(calls.map((c) => c.argv)).toEqual([
+      ['apt-get', '--option=DPkg::Lock::Timeout=300', 'update'],
+      ['apt-get', '-y', '--option=DPkg::Lock::Timeout=300', '--option=Dpkg::Options::=--force-confold', 'install', 'glance', 'python3-rados'],
+      ['apt-get', '-y', '--option=DPkg::Lock::Timeout=300', 'purge', 'glance-registry'],
+      [
+        'apt-get',
+        '-y',
+        '--option=DPkg::Lock::Timeout=300',
+        '--option=Dpkg::Options::=--force-confnew',
+        '--option=Dpkg::Options::=--force-confdef',
+        'dist-upgrade',
+      ],
+    ]);
+    expect(calls.every((c) => c.env.DEBIAN_FRONTEND === 'noninteractive')).toBe(true);
+  });
+
+  it('configures a cloud archive pocket: keyring first, then the list file', async () => {
+    await configureSource('cloud:jammy-caracal', 'jammy');
+    expect(bin.argvs()).toEqual([
+      ['apt-get', '-y', '--option=DPkg::Lock::Timeout=300', '--option=Dpkg::Options::=--force-confold', 'install', 'ubuntu-cloud-keyring'],
+    ]);
+    const list = join(root, 'etc/apt/sources.list.d/cloud-archive.list');
+    expect(readFileSync(list, 'utf8')).toBe(
+      '# Ubuntu Cloud Archive\ndeb http://ubuntu-cloud.archive.canonical.com/ubuntu jammy-updates/caracal main\n',
+    );
+    expect(statSync(list).mode & 0o777).toBe(0o644);
+  });
+
+  it('adds a PPA through add-apt-repository with the charm proxy', async () => {
+    process.env.JUJU_CHARM_HTTPS_PROXY = 'http://squid.internal:3128';
+    await configureSource('ppa:team/glance', 'noble');
+    const [call] = bin.calls();
+    expect(call?.argv).toEqual(['add-apt-repository', '--yes', 'ppa:team/glance']);
+    expect(call?.env.https_proxy).toBe('http://squid.internal:3128');
+  });
+
+  it('does nothing for the distro archive', async () => {
+    await configureSource('distro', 'noble');
+    await configureSource('caracal', 'noble');
+    expect(bin.calls()).toEqual([]);
+  });
+});
