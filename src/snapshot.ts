@@ -68,6 +68,8 @@ export const UnitMemory = z.object({
   statsPassword: z.string().optional(),
   /** request-id of the last Ceph broker request sent. */
   brokerRequestId: z.string().optional(),
+  /** Pools ceph-mon confirmed by completing a broker request: the RBD store stays on while a request that only changes their settings waits. */
+  cephPoolsReady: z.array(z.string()).optional(),
   /** What this unit last published per relation id (to write only what changed). */
   published: z.record(z.string(), Databag).optional(),
   /** Ports opened through Juju (open-port is sent only when this changes). */
@@ -83,6 +85,8 @@ export const HostSnapshot = z.object({
   files: z.record(z.string(), z.string().nullable()),
   /** Installed glance-common version from dpkg-query, null when not installed. */
   glanceCommonVersion: z.string().nullable(),
+  /** Installed versions of the packages installed on demand (ceph-common), null when not installed. */
+  packages: z.record(z.string(), z.string().nullable()).optional(),
   /** OPENSTACK_CODENAME from /etc/openstack-release, if any. */
   openstackReleaseFile: z.string().nullable(),
   /** VERSION_CODENAME from /etc/os-release (jammy, noble, bookworm...). */

@@ -14,6 +14,8 @@ export interface StoreInputs {
   s3: boolean;
   /** Cinder store on (cinder-volume-service related, or a storage-backend asked for it). */
   cinder: boolean;
+  /** A cinder relation exists (even with the store off, the pre-stein store list names cinder so glance can read from it). */
+  cinderRelated: boolean;
   identity?: IdentityContext;
 }
 
@@ -30,7 +32,9 @@ function cinderBackends(i: StoreInputs): Backend[] {
     ['cinder_http_retries', String(c['cinder-http-retries'])],
     ['cinder_state_transition_timeout', String(c['cinder-state-transition-timeout'])],
   ];
-  if (types.length === 0) return [{ id: 'cinder:cinder', section: { name: 'cinder', options: common }, local: false }];
+  // Internal endpoints apply to every cinder section, the unnamed default one included.
+  const catalog: IniPair[] = c['use-internal-endpoints'] ? [['cinder_catalog_info', 'volumev3:cinderv3:internalURL']] : [];
+  if (types.length === 0) return [{ id: 'cinder:cinder', section: { name: 'cinder', options: [...common, ...catalog] }, local: false }];
   return types.map((t) => {
     const options: IniPair[] = [['cinder_volume_type', t], ...common];
     if (i.identity) {
@@ -41,7 +45,7 @@ function cinderBackends(i: StoreInputs): Backend[] {
         ['cinder_store_auth_address', i.identity.authUrl],
       );
     }
-    if (c['use-internal-endpoints']) options.push(['cinder_catalog_info', 'volumev3:cinderv3:internalURL']);
+    options.push(...catalog);
     return { id: `${t}:cinder`, section: { name: t, options }, local: false };
   });
 }
@@ -118,7 +122,7 @@ function legacyStores(i: StoreInputs): { knownStores: string; defaultStore: stri
   const stores = ['glance.store.filesystem.Store', 'glance.store.http.Store'];
   if (i.ceph) stores.push('glance.store.rbd.Store');
   if (i.swift) stores.push('glance.store.swift.Store');
-  if (i.cinder) stores.push('glance.store.cinder.Store');
+  if (i.cinderRelated) stores.push('glance.store.cinder.Store');
   const defaultStore = i.ceph ? 'rbd' : i.swift ? 'swift' : i.cinder ? 'cinder' : 'file';
   return { knownStores: stores.sort().join(','), defaultStore };
 }

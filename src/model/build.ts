@@ -2,7 +2,9 @@
  * Build the GlanceModel: the one value templates, published relation data and status read.
  * Pure: config, release, the ready relations' contexts, addresses and unit memory in, model out.
  */
+import { cephContext, cephStore } from '../ceph/model.js';
 import type { GlanceConfig } from '../config/index.js';
+import { S3_OPTIONS } from '../config/stores.js';
 import type { Contexts } from '../relations/index.js';
 import type { SharedDb } from '../relations/shared-db.js';
 import type { HostSnapshot } from '../snapshot.js';
@@ -51,8 +53,11 @@ export function buildModel(i: ModelInputs): GlanceModel {
   const { config: c, contexts: ctx, release } = i;
   const ipv6Host = i.host.addresses.some((a) => a.address === '::1');
   const preferV6 = Boolean(c['prefer-ipv6']);
-  const s3 = Boolean(c['s3-store-host']) && atLeast(release, 'ussuri');
-  const cinder = Boolean(ctx['cinder-volume-service']);
+  // S3 needs all four options, and glance only has the store again from ussuri on.
+  const s3 = S3_OPTIONS.every((o) => Boolean(c[o])) && atLeast(release, 'ussuri');
+  const cinder = Boolean(ctx['cinder-volume-service']) || Boolean(ctx['storage-backend']?.cinder);
+  const ceph = ctx.ceph ? cephContext(ctx.ceph, c, i.appName) : undefined;
+  const rbd = cephStore(ctx.ceph, ceph);
   const https = false;
   const scheme = https ? 'https' : 'http';
   const url = (addr: string) => `${scheme}://${urlHost(addr)}:${HAPROXY_PORT}`;
@@ -77,7 +82,8 @@ export function buildModel(i: ModelInputs): GlanceModel {
     diskFormats: c['disk-formats'],
     containerFormats: c['container-formats'] ?? undefined,
     filesystemStoreDatadir: c['filesystem-store-datadir'] || undefined,
-    exposeImageLocations: false,
+    // Image locations would show S3 credentials (LP #1935743), so S3 turns them off.
+    exposeImageLocations: Boolean(rbd) && c['expose-image-locations'] && !s3,
     apiConfigFlags: c['api-config-flags'] ?? [],
     registryConfigFlags: c['registry-config-flags'] ?? [],
     memcacheUrl: ipv6Host ? 'inet6:[::1]:11211' : '127.0.0.1:11211',
@@ -94,8 +100,17 @@ export function buildModel(i: ModelInputs): GlanceModel {
     identity,
     amqp: ctx.amqp ? { transportUrl: ctx.amqp.transportUrl, haQueues: ctx.amqp.haQueues, ssl: ctx.amqp.ssl, sslCaFile: ctx.amqp.sslCaFile } : undefined,
     swift: ctx['object-store'] ? true : undefined,
-    backends: backendsContext({ config: c, swift: Boolean(ctx['object-store']), s3, cinder, identity }),
-    subordinateSections: [],
+    ceph,
+    backends: backendsContext({
+      config: c,
+      ceph: rbd,
+      swift: Boolean(ctx['object-store']),
+      s3,
+      cinder,
+      cinderRelated: Boolean(ctx['cinder-volume-service'] || ctx['storage-backend']),
+      identity,
+    }),
+    subordinateSections: ctx['storage-backend']?.sections ?? [],
     haproxy: { ...haproxyContext({ config: c, unitName: i.unitName, addresses: i.addresses, peers: ctx.cluster ?? [], statsPassword: i.statsPassword, https }), ipv6: ipv6Host },
     endpoints: {
       public: url(i.addresses.resolved.public),

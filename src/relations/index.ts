@@ -4,6 +4,7 @@
  */
 import type { RelationSnapshot } from '../snapshot.js';
 import { amqp } from './amqp.js';
+import { ceph } from './ceph.js';
 import { cinderVolumeService } from './cinder-volume-service.js';
 import { cluster } from './cluster.js';
 import { identityService } from './identity-service.js';
@@ -11,6 +12,7 @@ import { imageService } from './image-service.js';
 import { notYet } from './not-yet.js';
 import { objectStore } from './object-store.js';
 import { sharedDb } from './shared-db.js';
+import { storageBackend } from './storage-backend.js';
 import type { ReadEnv, Readiness, RelationHandler } from './types.js';
 
 export const HANDLERS = {
@@ -21,9 +23,9 @@ export const HANDLERS = {
   'object-store': objectStore,
   'cinder-volume-service': cinderVolumeService,
   amqp,
-  ceph: notYet('ceph'),
+  ceph,
   ha: notYet('ha'),
-  'storage-backend': notYet('storage-backend'),
+  'storage-backend': storageBackend,
   certificates: notYet('certificates'),
   'nrpe-external-master': notYet('nrpe-external-master'),
 } as const;

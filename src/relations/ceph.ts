@@ -1,0 +1,88 @@
+/**
+ * ceph (interface ceph-client). Glance names its application so ceph-mon creates the cephx key
+ * `client.<app>`, and sends a broker request for its pool; the ceph-mon units answer with the
+ * key, the monitor addresses and the broker response. Ready once a key and a monitor are known;
+ * the RBD store itself waits for the broker (see storeReady).
+ */
+import { type BrokerRequest, brokerRequest } from '../ceph/broker-request.js';
+import { type BrokerState, brokerState } from '../ceph/broker-response.js';
+import type { Databag, RelationSnapshot } from '../snapshot.js';
+import { absent, incomplete, type ReadEnv, ready, type RelationHandler } from './types.js';
+
+export interface CephRelation {
+  auth: string;
+  key: string;
+  /** Sorted, space-joined monitor addresses (IPv6 in brackets), for ceph.conf `mon host`. */
+  monHosts: string;
+  rbdFeatures?: string;
+  request: BrokerRequest;
+  broker: BrokerState;
+  /**
+   * glance may use the RBD store: this request is complete, or it only changes settings of
+   * pools Ceph already confirmed (a new weight must not take the store away while it waits).
+   */
+  storeReady: boolean;
+}
+
+// What lands in ceph.conf and the keyring is checked, so remote data cannot add lines to them.
+const KEY = /^[A-Za-z0-9+/]+={0,2}$/;
+const WORD = /^[A-Za-z0-9_.:-]+$/;
+const NUMBER = /^\d+$/;
+
+const first = (bags: readonly Databag[], key: string, shape: RegExp): string | undefined =>
+  bags.map((b) => b[key]).find((v): v is string => v !== undefined && shape.test(v));
+
+const bracketed = (addr: string): string => (addr.includes(':') && !addr.startsWith('[') ? `[${addr}]` : addr);
+
+/** Each unit's `ceph-public-address` list, else its private-address. */
+function monitors(bags: readonly Databag[]): string[] {
+  return bags.flatMap((b) => {
+    const listed = (b['ceph-public-address'] || b['private-address'] || '').split(/\s+/).filter(Boolean);
+    return listed.filter((a) => WORD.test(a)).map(bracketed);
+  });
+}
+
+/** Every ceph relation must have answered (the reference asked the same of each relation id). */
+function combined(states: readonly BrokerState[]): BrokerState {
+  const failed = states.find((s) => s.state === 'failed');
+  if (failed) return failed;
+  return states.every((s) => s.state === 'complete') ? { state: 'complete' } : { state: 'pending' };
+}
+
+function storeReady(broker: BrokerState, request: BrokerRequest, env: ReadEnv): boolean {
+  if (broker.state === 'complete') return true;
+  const confirmed = env.memory.cephPoolsReady ?? [];
+  return broker.state === 'pending' && poolsOf(request).every((p) => confirmed.includes(p));
+}
+
+export const poolsOf = (request: BrokerRequest): string[] => [request.imagePool, ...(request.dataPool ? [request.dataPool] : [])];
+
+export const ceph: RelationHandler<CephRelation> = {
+  endpoint: 'ceph',
+  read(rels: readonly RelationSnapshot[], env) {
+    if (rels.length === 0) return absent;
+    const bags = rels.flatMap((r) => Object.values(r.units));
+    const auth = first(bags, 'auth', WORD);
+    const key = first(bags, 'key', KEY);
+    const mons = monitors(bags).sort();
+    const missing = [...(auth ? [] : ['auth']), ...(key ? [] : ['key']), ...(mons.length ? [] : ['ceph-public-address'])];
+    if (!auth || !key || mons.length === 0) return incomplete(missing);
+    const request = brokerRequest(env.config, env.appName);
+    const broker = combined(rels.map((r) => brokerState(r.units, env.unitName, request.requestId)));
+    return ready({
+      auth,
+      key,
+      monHosts: mons.join(' '),
+      rbdFeatures: first(bags, 'rbd-features', NUMBER),
+      request,
+      broker,
+      storeReady: storeReady(broker, request, env),
+    });
+  },
+  publish(_rel, env): Databag {
+    // Sent from the start (ceph-mon creates the pool while it hands out the key); the diff
+    // against what was published means an unchanged request is never sent again.
+    const request = brokerRequest(env.config, env.appName);
+    return { 'application-name': env.appName, broker_req: request.text, 'unit-name': env.unitName };
+  },
+};
