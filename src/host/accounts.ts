@@ -22,7 +22,9 @@ function idOf(db: Database, name: string): Promise<number> {
   if (hit) return hit;
   const p = lookup(db, name);
   cache.set(key, p);
-  p.catch(() => cache.delete(key));
+  p.catch(() => {
+    if (cache.get(key) === p) cache.delete(key);
+  });
   return p;
 }
 

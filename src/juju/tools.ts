@@ -241,7 +241,9 @@ export class HookTools {
     if (hit) return hit as Promise<T>;
     const p = load();
     this.reads.set(key, p);
-    p.catch(() => this.reads.delete(key));
+    p.catch(() => {
+      if (this.reads.get(key) === p) this.reads.delete(key);
+    });
     return p;
   }
 
