@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { GlanceModel } from '../../../src/model/types.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { amqpSslModel, auditImportModel, ecCinderS3Model, fullModel } from './fixtures.js';
-import { parseIni } from './parse-config.js';
+import { parseIni } from '../../fixtures/parse-config.js';
 import { GOLDEN_DIR, goldenName, TEMPLATES } from './template-dir.js';
 
 const SCENARIOS: Record<string, GlanceModel> = {

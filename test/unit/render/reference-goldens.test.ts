@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { GlanceModel } from '../../../src/model/types.js';
 import { type RenderedFile, renderFiles } from '../../../src/render/render.js';
 import { fullModel, minimalModel, tlsModel } from './fixtures.js';
-import { directives, parseIni } from './parse-config.js';
+import { directives, parseIni } from '../../fixtures/parse-config.js';
 import { GOLDEN_DIR, goldenName, TEMPLATES } from './template-dir.js';
 
 const REFERENCE = join(GOLDEN_DIR, 'reference');

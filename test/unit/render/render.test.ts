@@ -9,7 +9,7 @@ import type { GlanceModel } from '../../../src/model/types.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { amqpSslModel, auditImportModel, ecCinderS3Model, fullModel, minimalModel, tlsModel } from './fixtures.js';
-import { directives, type Ini, parseIni } from './parse-config.js';
+import { directives, type Ini, parseIni } from '../../fixtures/parse-config.js';
 import { REPO_TEMPLATES, TEMPLATES } from './template-dir.js';
 
 const file = (model: GlanceModel, path: string): string => {
