@@ -2,7 +2,9 @@
  * The charm's own checks after relations (reference §9 charm_func), each returning problems as
  * values, in the order status messages list them. Config-value problems come from parseConfig.
  */
+import { brokerProblems, erasureProblems } from '../ceph/checks.js';
 import type { GlanceConfig } from '../config/index.js';
+import { S3_OPTIONS } from '../config/stores.js';
 import type { Contexts, ReadinessMap } from '../relations/index.js';
 import { blocked, type Problem } from './problem.js';
 import { atLeast, type Release } from './release.js';
@@ -17,13 +19,19 @@ export interface CheckInputs {
 
 type Check = (i: CheckInputs) => Problem[];
 
+const erasureCode: Check = ({ config }) => erasureProblems(config);
+
+const cephBroker: Check = ({ readiness }) => brokerProblems(readiness.ceph);
+
+/** With only some of the four options set, config parsing already reports the missing ones. */
 const s3Release: Check = ({ config, release }) =>
-  config['s3-store-host'] && !atLeast(release, 'ussuri')
+  S3_OPTIONS.every((o) => Boolean(config[o])) && !atLeast(release, 'ussuri')
     ? [blocked('s3', `Invalid external S3 config: ${release} is not supported`)]
     : [];
 
-const cinderInContainer: Check = ({ readiness, inContainer }) =>
-  inContainer && readiness['cinder-volume-service'].state !== 'absent'
+/** os-brick attaches cinder volumes to the host, which a container cannot do, whichever relation asks for cinder. */
+const cinderInContainer: Check = ({ readiness, contexts, inContainer }) =>
+  inContainer && (readiness['cinder-volume-service'].state !== 'absent' || Boolean(contexts['storage-backend']?.cinder))
     ? [blocked('cinder', 'Glance with cinder storage backend is not supported on container')]
     : [];
 
@@ -41,6 +49,6 @@ const sharedStore: Check = ({ config, readiness, contexts }) => {
     : [];
 };
 
-export const CHECKS: readonly Check[] = [s3Release, cinderInContainer, sharedStore];
+export const CHECKS: readonly Check[] = [erasureCode, cephBroker, s3Release, cinderInContainer, sharedStore];
 
 export const runChecks = (i: CheckInputs): Problem[] => CHECKS.flatMap((c) => c(i));
