@@ -10,10 +10,14 @@ import { tryCommand } from './run.js';
 import { howItEnded } from './spawn.js';
 import { hostRunsSystemd } from './services.js';
 
-export async function readHostFacts(managedPaths: readonly string[]): Promise<HostSnapshot> {
-  const [files, glanceCommonVersion, env, systemd, inContainer, addresses] = await Promise.all([
+/** `packages`: the packages installed on demand whose versions the decision needs (ceph-common). */
+export async function readHostFacts(
+  managedPaths: readonly string[],
+  packages: readonly string[] = [],
+): Promise<HostSnapshot> {
+  const [files, versions, env, systemd, inContainer, addresses] = await Promise.all([
     readFiles(managedPaths),
-    installedVersion('glance-common'),
+    installedVersions(['glance-common', ...packages]),
     readFiles(['/etc/openstack-release', '/etc/os-release']),
     hostRunsSystemd(),
     runsInContainer(),
@@ -21,7 +25,8 @@ export async function readHostFacts(managedPaths: readonly string[]): Promise<Ho
   ]);
   return {
     files,
-    glanceCommonVersion,
+    glanceCommonVersion: versions['glance-common'] ?? null,
+    ...(packages.length > 0 ? { packages: Object.fromEntries(packages.map((p) => [p, versions[p] ?? null])) } : {}),
     openstackReleaseFile: shellVar(env['/etc/openstack-release'], 'OPENSTACK_CODENAME'),
     osCodename: shellVar(env['/etc/os-release'], 'VERSION_CODENAME'),
     cpus: availableParallelism(),
@@ -32,11 +37,22 @@ export async function readHostFacts(managedPaths: readonly string[]): Promise<Ho
   };
 }
 
-/** The installed version, null when dpkg does not know the package or it is not installed. */
-async function installedVersion(pkg: string): Promise<string | null> {
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${Version} is dpkg-query's format syntax.
-  const r = await tryCommand(['dpkg-query', '-W', '-f=${Version}', pkg]);
-  return r.exitCode === 0 && r.stdout.trim() !== '' ? r.stdout.trim() : null;
+/**
+ * Installed versions in one dpkg-query. Left out: a package dpkg does not know (exit 1, named on
+ * stderr), and one it knows as not installed or purged down to its config files (status n or c,
+ * the second letter of db:Status-Abbrev), whose version field may still be set.
+ */
+async function installedVersions(names: readonly string[]): Promise<Record<string, string>> {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} is dpkg-query's format syntax.
+  const r = await tryCommand(['dpkg-query', '-W', '-f=${Package}\t${db:Status-Abbrev}\t${Version}\n', ...names]);
+  if (r.exitCode !== 0 && r.exitCode !== 1) throw new Error(`dpkg-query -W failed ${howItEnded(r)}`);
+  const versions: Record<string, string> = {};
+  for (const line of r.stdout.split('\n')) {
+    const [name = '', status = '', version = ''] = line.split('\t');
+    const installed = status.length > 1 && !'nc'.includes(status.charAt(1));
+    if (names.includes(name) && installed && version.trim() !== '') versions[name] = version.trim();
+  }
+  return versions;
 }
 
 /** `systemd-detect-virt --container` exits 0 inside a container; without the command, assume not. */

@@ -39,7 +39,7 @@ afterEach(() => {
 describe('readHostFacts', () => {
   it('reads an installed Ubuntu unit under systemd in a container', async () => {
     bin
-      .add('dpkg-query', { stdout: '2:28.0.0-0ubuntu1' })
+      .add('dpkg-query', { stdout: 'glance-common\tii \t2:28.0.0-0ubuntu1\n' })
       .add('systemd-detect-virt', { stdout: 'lxc\n' })
       .add('ip', { stdout: IP_ADDR });
     put('/etc/os-release', 'NAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION_CODENAME=noble\n');
@@ -61,8 +61,9 @@ describe('readHostFacts', () => {
       ],
       services: {},
     });
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${Version} is dpkg-query's format syntax.
-    expect(bin.argvs()).toContainEqual(['dpkg-query', '-W', '-f=${Version}', 'glance-common']);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${...} is dpkg-query's format syntax.
+    const format = '-f=${Package}\t${db:Status-Abbrev}\t${Version}\n';
+    expect(bin.argvs()).toContainEqual(['dpkg-query', '-W', format, 'glance-common']);
     expect(bin.argvs()).toContainEqual(['systemd-detect-virt', '--container']);
     expect(bin.argvs()).toContainEqual(['ip', '-j', 'addr']);
   });
@@ -82,6 +83,20 @@ describe('readHostFacts', () => {
       inContainer: false,
       addresses: [],
     });
+  });
+
+  it('reports on-demand packages in the same dpkg-query, purged ones as absent', async () => {
+    bin
+      .add('dpkg-query', {
+        stdout: 'glance-common\tii \t2:28.0.0-0ubuntu1\nceph-common\trc \t19.2.0-0ubuntu0.24.04.1\n',
+        stderr: 'dpkg-query: no packages found matching python3-rados',
+        exit: 1,
+      })
+      .add('ip', { stdout: '[]' });
+    const facts = await readHostFacts([], ['ceph-common', 'python3-rados']);
+    expect(facts.glanceCommonVersion).toBe('2:28.0.0-0ubuntu1');
+    expect(facts.packages).toEqual({ 'ceph-common': null, 'python3-rados': null });
+    expect(bin.argvs().filter((a) => a[0] === 'dpkg-query')).toHaveLength(1);
   });
 
   it('fails with one line when ip says something unexpected', async () => {
