@@ -19,7 +19,7 @@ export interface ToolStats {
   wallMs: number;
 }
 
-export function toolStats(hook: string, tools: HookTools): ToolStats {
+function toolStats(hook: string, tools: HookTools): ToolStats {
   return { hook, ...tools.totals, ...commandTotals(), wallMs: Math.round(performance.now()) };
 }
 
