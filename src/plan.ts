@@ -22,8 +22,11 @@ export type Effect =
   | { kind: 'write-file'; path: string; content: string; owner: FileOwner }
   | { kind: 'delete-file'; path: string }
   | { kind: 'mkdir'; path: string; owner: FileOwner }
-  /** A host command by name on PATH (argv[0]); `input` is fed on stdin; secrets never go in argv. */
-  | { kind: 'command'; argv: readonly string[]; input?: string; retries?: number }
+  /**
+   * A host command by name on PATH (argv[0]); `input` is fed on stdin; secrets never go in argv.
+   * `hostPaths`: indexes of argv entries that are host paths, handed over under $CHARM_FS_ROOT.
+   */
+  | { kind: 'command'; argv: readonly string[]; input?: string; retries?: number; hostPaths?: readonly number[] }
   | { kind: 'service'; action: 'start' | 'stop' | 'restart' | 'reload' | 'enable' | 'disable' | 'mask' | 'unmask'; service: string }
   /** Only the keys that changed: '' deletes a key (Juju semantics). */
   | { kind: 'relation-set'; relationId: string; app: boolean; data: Databag }

@@ -3,8 +3,9 @@
  * hook-tool writes. Each effect kind maps to exactly one operation (HANDLERS); a `fail` effect
  * is kept for last so everything else still happens, and then fails the hook with its line.
  */
-import { encodeUnitMemory } from '../juju/unit-memory.js';
+import { rooted } from '../host/paths.js';
 import type { HookTools } from '../juju/tools.js';
+import { encodeUnitMemory } from '../juju/unit-memory.js';
 import type { Effect, EffectKind, Plan } from '../plan.js';
 import { type HostOps, hostOps } from './host-ops.js';
 
@@ -40,6 +41,10 @@ interface Io {
   host: HostOps;
   failures: string[];
 }
+/** Host paths in a command line point under $CHARM_FS_ROOT, like every file the charm touches (design §3). */
+const withRootedPaths = (argv: readonly string[], hostPaths: readonly number[] = []): string[] =>
+  argv.map((arg, i) => (hostPaths.includes(i) ? rooted(arg) : arg));
+
 type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: Io) => unknown };
 
 const HANDLERS: Handlers = {
@@ -52,7 +57,7 @@ const HANDLERS: Handlers = {
   'delete-file': (e, { host }) => host.deleteFile(e.path),
   mkdir: (e, { host }) => host.mkdirOwned(e.path, e.owner),
   command: (e, { host }) =>
-    host.runCommand(e.argv, { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
+    host.runCommand(withRootedPaths(e.argv, e.hostPaths), { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
   service: (e, { host }) => host.serviceControl(e.action, e.service),
   'relation-set': (e, { tools }) => tools.relationSet(e.relationId, e.data, { app: e.app }),
   'leader-set': (e, { tools }) => tools.leaderSet(e.data),

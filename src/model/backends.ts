@@ -4,7 +4,7 @@
  * cinder type > local.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { BackendsContext, CephContext, IniPair, IniSection, IdentityContext } from './types.js';
+import type { BackendsContext, CephContext, IdentityContext, IniPair, IniSection } from './types.js';
 
 export interface StoreInputs {
   config: GlanceConfig;

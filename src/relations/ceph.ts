@@ -7,7 +7,7 @@
 import { type BrokerRequest, brokerRequest } from '../ceph/broker-request.js';
 import { type BrokerState, brokerState } from '../ceph/broker-response.js';
 import type { Databag, RelationSnapshot } from '../snapshot.js';
-import { absent, incomplete, type ReadEnv, ready, type RelationHandler } from './types.js';
+import { absent, incomplete, type ReadEnv, type RelationHandler, ready } from './types.js';
 
 export interface CephRelation {
   auth: string;

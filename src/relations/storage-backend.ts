@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { IniPair, IniSection } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
-import { absent, incomplete, ready, type RelationHandler } from './types.js';
+import { absent, incomplete, type RelationHandler, ready } from './types.js';
 
 export interface StorageBackend {
   /** The cinder store is wanted. */
@@ -25,7 +25,7 @@ const SERVICE = 'glance-api';
 const FLAG: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false, '': false };
 
 // Values become INI lines: nothing may break out of its line or its section header.
-const Name = z.string().regex(/^[^\]\[\r\n\0=]+$/);
+const Name = z.string().regex(/^[^\][\r\n\0=]+$/);
 const Value = z
   .union([z.string(), z.number(), z.boolean()])
   .transform((v) => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v)))
