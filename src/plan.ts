@@ -1,6 +1,6 @@
 /**
  * The Plan: what one hook does, as plain data. The pure core produces it; src/effects/apply.ts
- * carries it out in the fixed order of EFFECT_ORDER and nothing else.
+ * carries it out in the order the planner gives (src/reconcile/index.ts fixes it) and nothing else.
  */
 import type { Databag, UnitMemory } from './snapshot.js';
 
