@@ -3,12 +3,14 @@
  * relations hand over (DB client TLS material), and keep only those whose content differs from
  * what is on disk, so a repeated hook writes nothing.
  */
+import { keyringFiles } from '../ceph/host-effects.js';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
 import { RABBIT_CA_FILE } from '../relations/amqp.js';
 import { type RenderedFile, renderFiles } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot } from '../snapshot.js';
+import { tlsFilesFor } from '../tls/index.js';
 
 const SECRET = { user: 'root', group: 'glance', mode: 0o640 } as const;
 
@@ -35,7 +37,7 @@ export interface FilePlan {
 }
 
 export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): FilePlan {
-  const rendered = [...renderFiles(d.model, templates), ...relationFiles(d)];
+  const rendered = [...renderFiles(d.model, templates), ...relationFiles(d), ...keyringFiles(d), ...tlsFilesFor(d)];
   const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content);
   return {
     rendered,

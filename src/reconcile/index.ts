@@ -4,11 +4,16 @@
  * starts, relation data, ports, unit memory, version, status, and a hook failure last when a
  * rule says the hook must fail.
  */
+import { planCephHost } from '../ceph/host-effects.js';
+import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
+import { haRuleFailure } from '../ha/fail.js';
 import { decide } from '../model/decide.js';
 import { pickStatus } from '../model/status.js';
 import type { Effect, Plan } from '../plan.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
+import { planApache } from '../tls/apache.js';
+import { isTlsFilePath } from '../tls/paths.js';
 import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
 import { planPublish } from './publish.js';
@@ -27,8 +32,13 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const holdFiles = d.configProblems.length > 0;
   const files = holdFiles ? { effects: [], rendered: [], changed: [] } : planFiles(d, snap, opts.templates);
   const dbSync = holdFiles ? [] : planDbSync(d, snap);
-  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed);
-  const publish = planPublish(d, snap, snap.leader, new Set());
+  const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
+  const apache = holdFiles
+    ? { effects: [], restart: [] }
+    : planApache({ https: Boolean(d.model.https), paused, files: snap.host.files, changed: files.changed.map((f) => f.path) });
+  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed, apache.restart);
+  const cephHost = planCephHost(d, snap, files.changed);
+  const publish = planPublish(d, snap, snap.leader, new Set(cephRequestHeld(d) ? ['ceph'] : []));
 
   const ports = snap.memory.ports ?? [];
   const portEffects: Effect[] = ports.includes(API_PORT) ? [] : [{ kind: 'open-port', port: API_PORT }];
@@ -39,7 +49,12 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     published: publish.published,
     ports: [...new Set([...ports, API_PORT])],
     dbInitialised: dbAlreadyInitialised(snap) || dbSync.length > 0 || undefined,
+    ...cephMemory(d, snap.memory),
   };
+  if (!holdFiles) {
+    const certPaths = files.rendered.map((f) => f.path).filter(isTlsFilePath);
+    memory.certPaths = certPaths.length ? certPaths : undefined;
+  }
 
   const status = pickStatus({
     seriesUpgrading: Boolean(snap.memory.seriesUpgrading),
@@ -64,13 +79,16 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   memory.lastStatus = status;
 
   const effects: Effect[] = [
+    ...cephHost.install,
     ...files.effects,
+    ...cephHost.after,
+    ...apache.effects,
     ...dbSync,
     ...services.effects,
     ...publish.effects,
     ...portEffects,
   ];
   if (JSON.stringify(memory) !== JSON.stringify(snap.memory)) effects.push({ kind: 'memory', memory });
-  effects.push(...tail);
+  effects.push(...tail, ...haRuleFailure(snap.hook.name, d.problems));
   return { effects };
 }
