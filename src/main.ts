@@ -44,7 +44,7 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
     // The step changed the host (packages, files): read it again so the reconcile sees it.
-    snap = { ...snap, host: await readHost(managedPaths(hook.appName)) };
+    snap = { ...snap, host: await readHost([...managedPaths(hook.appName), ...(snap.memory.certPaths ?? [])]) };
   }
   await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
 }

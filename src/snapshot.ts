@@ -70,6 +70,8 @@ export const UnitMemory = z.object({
   brokerRequestId: z.string().optional(),
   /** Pools ceph-mon confirmed by completing a broker request: the RBD store stays on while a request that only changes their settings waits. */
   cephPoolsReady: z.array(z.string()).optional(),
+  /** TLS files written under names that depend on addresses and certificates (cert_<cn>, CA files): the read phase loads them so the next hook can diff. */
+  certPaths: z.array(z.string()).optional(),
   /** What this unit last published per relation id (to write only what changed). */
   published: z.record(z.string(), Databag).optional(),
   /** Ports opened through Juju (open-port is sent only when this changes). */

@@ -87,7 +87,7 @@ export async function readSnapshot(hook: HookContext, deps: ReadDeps): Promise<S
   if (leader && !memory.dbInitialised && peerApp) {
     leaderData = await tools.relationGet(peerApp.id, hook.appName, { app: true });
   }
-  const host = await deps.readHost(deps.managedPaths);
+  const host = await deps.readHost([...deps.managedPaths, ...(memory.certPaths ?? [])]);
   const actionParams = hook.kind === 'action' ? await tools.actionGet() : undefined;
   const entropy = randomBytes(24).toString('base64url');
   return { hook, config, leader, leaderData, memory, relations, networks, privateAddress, host, actionParams, entropy };

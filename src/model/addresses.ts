@@ -58,13 +58,21 @@ function bindingAddress(net: Network | null | undefined): UnitAddress | undefine
   return { address: b.address, netmask: netmaskOf(prefix, isIpv6(b.address) ? 6 : 4) };
 }
 
+/**
+ * The unit's own address when neither option nor binding gives one. With prefer-ipv6, a global
+ * IPv6 address of the host that is not one of the VIPs (hacluster may have put a VIP on this unit:
+ * it must not become the unit's own address, as the reference's exc_list ensured). The netmask
+ * comes from the interface holding the address, as the reference read it from netifaces.
+ */
 function fallback(inp: AddressInputs): UnitAddress {
+  const vips = inp.config.vip ?? [];
   if (inp.config['prefer-ipv6']) {
-    const v6 = inp.hostAddresses.find((h) => h.family === 'inet6' && !h.address.startsWith('fe80'));
+    const v6 = inp.hostAddresses.find((h) => h.family === 'inet6' && !inCidr(h.address, 'fe80::/10') && !vips.includes(h.address));
     if (v6) return { address: v6.address, netmask: netmaskOf(v6.prefixLength, 6) };
   }
   const fam = parseIp(inp.privateAddress)?.family ?? 4;
-  return { address: inp.privateAddress, netmask: fam === 4 ? '255.255.255.255' : '128' };
+  const own = inp.hostAddresses.find((h) => h.address === inp.privateAddress);
+  return { address: inp.privateAddress, netmask: netmaskOf(own?.prefixLength ?? (fam === 4 ? 32 : 128), fam) };
 }
 
 function unitAddress(type: EndpointType, inp: AddressInputs): UnitAddress {

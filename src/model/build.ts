@@ -8,6 +8,7 @@ import { S3_OPTIONS } from '../config/stores.js';
 import type { Contexts } from '../relations/index.js';
 import type { SharedDb } from '../relations/shared-db.js';
 import type { HostSnapshot } from '../snapshot.js';
+import { APACHE_PORT, INTERNAL_PORT, httpsContext } from '../tls/https.js';
 import type { Addresses } from './addresses.js';
 import { backendsContext } from './backends.js';
 import { HAPROXY_PORT, haproxyContext } from './haproxy.js';
@@ -58,7 +59,9 @@ export function buildModel(i: ModelInputs): GlanceModel {
   const cinder = Boolean(ctx['cinder-volume-service']) || Boolean(ctx['storage-backend']?.cinder);
   const ceph = ctx.ceph ? cephContext(ctx.ceph, c, i.appName) : undefined;
   const rbd = cephStore(ctx.ceph, ceph);
-  const https = false;
+  // Apache terminates TLS on the backend port and glance-api moves behind it.
+  const httpsCtx = httpsContext({ config: c, certificates: ctx.certificates, addresses: i.addresses });
+  const https = httpsCtx !== undefined;
   const scheme = https ? 'https' : 'http';
   const url = (addr: string) => `${scheme}://${urlHost(addr)}:${HAPROXY_PORT}`;
   const plugins = [
@@ -77,7 +80,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
     workers: workers(i.host.cpus, c['worker-multiplier']),
     bindHost: preferV6 ? '::' : '0.0.0.0',
     registryHost: preferV6 ? '[::]' : '0.0.0.0',
-    apiPort: https ? 9272 : 9282,
+    apiPort: https ? INTERNAL_PORT : APACHE_PORT,
     imageSizeCap: c['image-size-cap'],
     diskFormats: c['disk-formats'],
     containerFormats: c['container-formats'] ?? undefined,
@@ -111,6 +114,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
       identity,
     }),
     subordinateSections: ctx['storage-backend']?.sections ?? [],
+    https: httpsCtx,
     haproxy: { ...haproxyContext({ config: c, unitName: i.unitName, addresses: i.addresses, peers: ctx.cluster ?? [], statsPassword: i.statsPassword, https }), ipv6: ipv6Host },
     endpoints: {
       public: url(i.addresses.resolved.public),

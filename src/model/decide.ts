@@ -68,7 +68,7 @@ export function decide(snap: Snapshot): Decision {
     statsPassword: snap.memory.statsPassword ?? snap.entropy,
     clustered,
   });
-  const checks = runChecks({ config, release, readiness, contexts, inContainer: snap.host.inContainer });
+  const checks = runChecks({ config, release, readiness, contexts, inContainer: snap.host.inContainer, configProblems });
   return {
     config,
     configProblems,

@@ -5,6 +5,7 @@
 import { brokerProblems, erasureProblems } from '../ceph/checks.js';
 import type { GlanceConfig } from '../config/index.js';
 import { S3_OPTIONS } from '../config/stores.js';
+import { HOSTNAME_OPTIONS, haRuleProblem } from '../ha/rules.js';
 import type { Contexts, ReadinessMap } from '../relations/index.js';
 import { blocked, type Problem } from './problem.js';
 import { atLeast, type Release } from './release.js';
@@ -15,9 +16,22 @@ export interface CheckInputs {
   readiness: ReadinessMap;
   contexts: Contexts;
   inContainer: boolean;
+  /** Bad option values (parseConfig); a check about an option with a bad value stays quiet. */
+  configProblems?: readonly Problem[];
 }
 
 type Check = (i: CheckInputs) => Problem[];
+
+/**
+ * The README's HA rules, only with an hacluster relation. A bad vip or host name is already
+ * reported as such, so the rule (which sees the option as unset) does not add a misleading one.
+ */
+const haRules: Check = ({ config, readiness, configProblems = [] }) => {
+  const options = new Set<string>(['vip', 'dns-ha', ...HOSTNAME_OPTIONS]);
+  if (readiness.ha.state === 'absent' || configProblems.some((p) => options.has(p.source))) return [];
+  const rule = haRuleProblem(config);
+  return rule ? [rule] : [];
+};
 
 const erasureCode: Check = ({ config }) => erasureProblems(config);
 
@@ -49,6 +63,6 @@ const sharedStore: Check = ({ config, readiness, contexts }) => {
     : [];
 };
 
-export const CHECKS: readonly Check[] = [erasureCode, cephBroker, s3Release, cinderInContainer, sharedStore];
+export const CHECKS: readonly Check[] = [haRules, erasureCode, cephBroker, s3Release, cinderInContainer, sharedStore];
 
 export const runChecks = (i: CheckInputs): Problem[] => CHECKS.flatMap((c) => c(i));

@@ -28,11 +28,22 @@ export function expectedServices(d: Decision): string[] {
     .filter((s) => configured || !NEEDS_CONFIG.has(s));
 }
 
-export function planServices(d: Decision, snap: Snapshot, rendered: RenderedFile[], changed: RenderedFile[]): ServicePlan {
+/** `extraRestarts`: services to restart although none of their files changed (Apache after a2ensite). */
+export function planServices(
+  d: Decision,
+  snap: Snapshot,
+  rendered: RenderedFile[],
+  changed: RenderedFile[],
+  extraRestarts: readonly string[] = [],
+): ServicePlan {
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
   const expected = expectedServices(d);
   if (paused) return { effects: [], expected };
-  const restarts = planRestarts(changed.map((f) => f.path), rendered, false).filter((s) => expected.includes(s));
+  // Under hacluster, pacemaker only watches haproxy: a changed haproxy.cfg still needs the restart.
+  const restartable = d.readiness.ha.state === 'absent' ? expected : [...expected, 'haproxy'];
+  const restarts = [...new Set([...planRestarts(changed.map((f) => f.path), rendered, false), ...extraRestarts])].filter((s) =>
+    restartable.includes(s),
+  );
   const starts = expected.filter((s) => snap.host.services[s] === false && !restarts.includes(s));
   return {
     effects: [

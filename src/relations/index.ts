@@ -4,9 +4,11 @@
  */
 import type { RelationSnapshot } from '../snapshot.js';
 import { amqp } from './amqp.js';
+import { certificates } from './certificates.js';
 import { ceph } from './ceph.js';
 import { cinderVolumeService } from './cinder-volume-service.js';
 import { cluster } from './cluster.js';
+import { ha } from './ha.js';
 import { identityService } from './identity-service.js';
 import { imageService } from './image-service.js';
 import { notYet } from './not-yet.js';
@@ -24,9 +26,9 @@ export const HANDLERS = {
   'cinder-volume-service': cinderVolumeService,
   amqp,
   ceph,
-  ha: notYet('ha'),
+  ha,
   'storage-backend': storageBackend,
-  certificates: notYet('certificates'),
+  certificates,
   'nrpe-external-master': notYet('nrpe-external-master'),
 } as const;
 
