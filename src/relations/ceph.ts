@@ -34,11 +34,14 @@ const first = (bags: readonly Databag[], key: string, shape: RegExp): string | u
 
 const bracketed = (addr: string): string => (addr.includes(':') && !addr.startsWith('[') ? `[${addr}]` : addr);
 
+/** A space-separated list of addresses; anything else (line breaks, '=') makes the whole value unusable. */
+const ADDRESSES = /^[A-Za-z0-9_.:-]+( [A-Za-z0-9_.:-]+)*$/;
+
 /** Each unit's `ceph-public-address` list, else its private-address. */
 function monitors(bags: readonly Databag[]): string[] {
   return bags.flatMap((b) => {
-    const listed = (b['ceph-public-address'] || b['private-address'] || '').split(/\s+/).filter(Boolean);
-    return listed.filter((a) => WORD.test(a)).map(bracketed);
+    const listed = b['ceph-public-address'] || b['private-address'] || '';
+    return ADDRESSES.test(listed) ? listed.split(' ').map(bracketed) : [];
   });
 }
 
