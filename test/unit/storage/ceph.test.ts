@@ -14,7 +14,6 @@ import {
   cephRelation,
   KEYRING,
   monUnit,
-  onDisk,
   restarts,
   run,
   settle,

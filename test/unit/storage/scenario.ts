@@ -57,9 +57,6 @@ export function written(plan: Plan, path: string): Record<string, Record<string,
   return w ? parseIni(w.content) : undefined;
 }
 
-/** The INI text on disk after the hook. */
-export const onDisk = (s: Snapshot, path: string): Record<string, Record<string, string>> => parseIni(s.host.files[path] ?? '');
-
 export const restarts = (plan: Plan): string[] =>
   ofKind(plan, 'service')
     .filter((e) => e.action === 'restart')
