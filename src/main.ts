@@ -5,23 +5,24 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type ActionContext, runAction } from './actions/index.js';
+import { CEPH_PACKAGE } from './ceph/host-effects.js';
 import { apply } from './effects/apply.js';
 import { readHostFacts } from './host/inspect.js';
 import { serviceStates } from './host/service-states.js';
-import { type ActionContext, runAction } from './actions/index.js';
 import { serviceRunning } from './host/services.js';
 import { hookContextFromEnv } from './juju/context.js';
 import { readSnapshot } from './juju/read-snapshot.js';
 import { writeToolStats } from './juju/tool-stats.js';
 import { HookTools } from './juju/tools.js';
-import { reconcile } from './reconcile/index.js';
 import { managedPaths } from './managed-paths.js';
+import { reconcile } from './reconcile/index.js';
 import { loadTemplates } from './render/templates.js';
 import { routeFor } from './routes.js';
 import type { HookContext, Snapshot } from './snapshot.js';
 
 async function readHost(paths: readonly string[]) {
-  const host = await readHostFacts(paths);
+  const host = await readHostFacts(paths, [CEPH_PACKAGE]);
   return { ...host, services: await serviceStates(host.glanceCommonVersion !== null) };
 }
 
