@@ -49,7 +49,8 @@ export class GlanceClient {
       body = JSON.stringify(init.json);
     } else if (init.bytes) {
       headers['Content-Type'] = 'application/octet-stream';
-      body = init.bytes;
+      // A copy backed by a plain ArrayBuffer: what fetch accepts as a body (a Buffer may share a pool).
+      body = new Uint8Array(init.bytes);
     }
     const r = await fetch(`${this.url}${path}`, { method, headers, body, signal: AbortSignal.timeout(120_000) });
     if (!r.ok) throw new GlanceError(r.status, `${method} ${path}`, await r.text());

@@ -4,6 +4,7 @@
  * idempotent and fast when everything already runs; `servicesDown` stops what we started.
  */
 import { execa } from 'execa';
+import { fitHaproxyToFdLimit } from './haproxy-fd-limit.js';
 import { type AdminCredentials, keystoneUp } from './keystone-host.js';
 import { type Say, step } from './progress.js';
 import { loadState, saveState } from './state.js';
@@ -44,6 +45,7 @@ async function ensureStarted(say: Say, service: string, ready: () => Promise<boo
 /** Start MariaDB, memcached and Keystone (configured); returns Keystone's admin credentials. */
 export async function servicesUp(say: Say): Promise<AdminCredentials> {
   await rememberPreexisting();
+  await fitHaproxyToFdLimit(say);
   await ensureStarted(say, 'mariadb', mariadbAnswers);
   await ensureStarted(say, 'memcached', () => isRunning('memcached'));
   return keystoneUp(say);
