@@ -65,6 +65,9 @@ interface QueuedEvent {
 
 const STATE_FILE = 'state.json';
 
+const sameEvent = (a: QueuedEvent, b: QueuedEvent): boolean =>
+  a.unit === b.unit && a.hook === b.hook && a.relationId === b.relationId && (a.remoteUnit ?? '') === (b.remoteUnit ?? '');
+
 /** "shared-db:7" or 7 → 7. */
 export const relationNumber = (id: number | string): number =>
   typeof id === 'number' ? id : Number(id.slice(id.lastIndexOf(':') + 1));
@@ -213,6 +216,10 @@ export class Sim {
    */
   async runHook(unitName: string, hook: string, opts: HookOptions = {}): Promise<HookResult> {
     this.unit(unitName);
+    // The same hook already queued would see nothing newer than this run: Juju coalesces them.
+    const relationId = opts.relationId === undefined ? undefined : relationNumber(opts.relationId);
+    const thisEvent = { unit: unitName, hook, relationId, remoteUnit: opts.remoteUnit };
+    this.queue = this.queue.filter((e) => !sameEvent(e, thisEvent));
     const rel = checkHookName(this.meta, hook);
     let info: HookInfo = { kind: 'hook', name: hook };
     let relation: Relation | undefined;
@@ -353,9 +360,7 @@ export class Sim {
   // What a commit causes elsewhere -------------------------------------------------------------
 
   enqueue(event: QueuedEvent): void {
-    const same = (e: QueuedEvent) =>
-      e.unit === event.unit && e.hook === event.hook && e.relationId === event.relationId && e.remoteUnit === event.remoteUnit;
-    if (!this.queue.some(same)) this.queue.push(event);
+    if (!this.queue.some((e) => sameEvent(e, event))) this.queue.push(event);
   }
 
   private async notify(unit: string, unitBags: number[], appBags: number[], leaderData: boolean): Promise<void> {

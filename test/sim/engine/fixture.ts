@@ -83,3 +83,19 @@ export class Fixture {
 /** A step running a tool or command. */
 export const run = (...argv: string[]): Step => ({ run: argv });
 export const runWithInput = (input: string, ...argv: string[]): Step => ({ run: argv, input });
+
+/** The record of the step whose argv is exactly this (the first, if run more than once). */
+export function call(records: readonly CallRecord[], ...argv: string[]): CallRecord {
+  const found = records.find((r) => r.argv.length === argv.length && r.argv.every((a, i) => a === argv[i]));
+  if (!found) throw new Error(`no call ${argv.join(' ')} among:\n${records.map((r) => r.argv.join(' ')).join('\n')}`);
+  return found;
+}
+
+/** Parsed JSON stdout of a step that must have succeeded. */
+export function json(record: CallRecord): unknown {
+  if (record.code !== 0) throw new Error(`${record.argv.join(' ')} exited ${record.code}: ${record.stderr}`);
+  return JSON.parse(record.stdout);
+}
+
+/** For beforeAll blocks that run several hooks (each tool call is a process). */
+export const HOOKS_TIMEOUT = 180_000;
