@@ -9,7 +9,7 @@ const TEXT = readFileSync(new URL('./reference-relation-and-status-outputs.txt',
 /** The lines under `== <title>` up to the next `==` heading. */
 function section(title: string): string[] {
   const lines = TEXT.split('\n');
-  const start = lines.findIndex((l) => l === `== ${title}`);
+  const start = lines.indexOf(`== ${title}`);
   if (start < 0) throw new Error(`no section "${title}" in the reference outputs`);
   const rest = lines.slice(start + 1);
   const end = rest.findIndex((l) => l.startsWith('=='));
