@@ -75,10 +75,11 @@ export const identityService: RelationHandler<IdentityContext> = {
     }
     return incomplete(REQUIRED);
   },
-  publish(_rel, env): Databag {
+  publish(rel, env): Databag {
     // LP #1544959: a unit with a VIP configured but not yet clustered must not register its
-    // own address in keystone; it publishes once hacluster reports clustered.
-    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return {};
+    // own address in keystone; it publishes once hacluster reports clustered. Until then what
+    // keystone already has stays (withdrawing it would take the endpoints down while the VIP comes up).
+    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return env.memory.published?.[rel.id] ?? {};
     return {
       service: 'glance',
       region: env.config.region,
