@@ -1,13 +1,14 @@
 /** Read-only views of the model and the run history for assertions, plus failure injection. */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandRecord, HookResult } from './records.js';
 import type { Databag, Relation, Status, StatusChange, Unit } from './state.js';
 
+/** A regular file's content under the unit's fs root; null when there is no such file. */
 export function readUnitFile(unit: Unit, path: string): string | null {
   const full = join(unit.fsRoot, path);
-  return existsSync(full) ? readFileSync(full, 'utf8') : null;
+  return statSync(full, { throwIfNoEntry: false })?.isFile() ? readFileSync(full, 'utf8') : null;
 }
 
 /** A unit's bag on the relation, or (no unit) our application bag. */
