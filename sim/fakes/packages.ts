@@ -14,6 +14,15 @@ function versionFor(host: HostState, spec: string): [string, string] {
   return [name, pinned ?? host.versions[name] ?? host.defaultVersion];
 }
 
+/** Dependencies the charm relies on seeing installed (glance-common carries the release). */
+const DEPENDS: Readonly<Record<string, readonly string[]>> = {
+  glance: ['glance-api', 'glance-common', 'python3-glance'],
+  'glance-api': ['glance-common'],
+  'glance-registry': ['glance-common'],
+};
+
+const withDepends = (names: readonly string[]): string[] => [...new Set(names.flatMap((n) => [n, ...(DEPENDS[n.split('=')[0] ?? ''] ?? [])]))];
+
 export const aptGet: FakeCommand = ({ ctx, args }) => {
   const [verb, ...names] = operands(args, APT_VALUE_OPTIONS);
   const host = ctx.host;
@@ -21,7 +30,7 @@ export const aptGet: FakeCommand = ({ ctx, args }) => {
     case 'update':
       return { stdout: 'Reading package lists... Done\n' };
     case 'install': {
-      const packages = Object.fromEntries(names.map((spec) => versionFor(host, spec)));
+      const packages = Object.fromEntries(withDepends(names).map((spec) => versionFor(host, spec)));
       const lines = Object.entries(packages).map(([p, v]) => `Setting up ${p} (${v}) ...\n`);
       return { stdout: lines.join(''), changes: [{ k: 'install', packages }] };
     }
