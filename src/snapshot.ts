@@ -79,6 +79,8 @@ export const UnitMemory = z.object({
   lastStatus: z.object({ status: z.string(), message: z.string() }).optional(),
   appVersion: z.string().optional(),
   pasteIniReinstalled: z.boolean().optional(),
+  /** Policy overrides from the policyd-override resource: applied, or refused as broken (status prefix). */
+  policyd: z.enum(['applied', 'broken']).optional(),
 });
 export type UnitMemory = z.infer<typeof UnitMemory>;
 
@@ -102,6 +104,28 @@ export const HostSnapshot = z.object({
 });
 export type HostSnapshot = z.infer<typeof HostSnapshot>;
 
+/** The NRPE side of the host, read only while the charm may own checks there (src/nrpe/read.ts). */
+export const NrpeHost = z.object({
+  /** /etc/nagios/nrpe.d exists: the NRPE subordinate has installed nagios-nrpe-server. */
+  confDir: z.boolean(),
+  /** File names in the Nagios export directory; null when it does not exist. */
+  exportFiles: z.array(z.string()).nullable(),
+  /** Content of the files this charm may own there that exist (a path not listed does not exist). */
+  files: z.record(z.string(), z.string()),
+  /** The check plugins the charm ships (its files/ directory), by name; empty when unrelated. */
+  plugins: z.record(z.string(), z.string()),
+});
+export type NrpeHost = z.infer<typeof NrpeHost>;
+
+/** Policy overrides, read by the hooks that apply them (install, config-changed, upgrade-charm). */
+export const PolicyOverrides = z.object({
+  /** Files now in /etc/glance/policy.d, by name. */
+  current: z.record(z.string(), z.string()),
+  /** With use-policyd-override: the resource zip's entries (path in the zip → text), or why it could not be read. */
+  resource: z.union([z.object({ entries: z.record(z.string(), z.string()) }), z.object({ error: z.string() })]).optional(),
+});
+export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
+
 export const Snapshot = z.object({
   hook: HookContext,
   config: z.record(z.string(), z.unknown()),
@@ -120,5 +144,7 @@ export const Snapshot = z.object({
   actionParams: z.record(z.string(), z.unknown()).optional(),
   /** Fresh random text from the shell, used once when a secret (the haproxy stats password) must be generated. */
   entropy: z.string(),
+  nrpe: NrpeHost.optional(),
+  policyd: PolicyOverrides.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

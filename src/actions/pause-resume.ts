@@ -5,14 +5,11 @@
  * `Couldn't pause: ...` / `Couldn't resume: ...` when a service does not follow.
  */
 import { decide } from '../model/decide.js';
-import { managedServices } from '../model/packages.js';
 import type { Effect } from '../plan.js';
+import { unitServices } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 
-export function servicesToControl(snap: Snapshot): string[] {
-  const d = decide(snap);
-  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
-}
+export const servicesToControl = (snap: Snapshot): string[] => unitServices(decide(snap));
 
 export function pauseEffects(snap: Snapshot): Effect[] {
   return servicesToControl(snap).flatMap((service): Effect[] => [

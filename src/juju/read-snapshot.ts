@@ -9,8 +9,11 @@
  * - the cluster app databag (leader-wide facts) only when this unit has not recorded them yet.
  */
 import { randomBytes } from 'node:crypto';
+import { readNrpeHost } from '../nrpe/read.js';
 import { READ_NEEDS } from '../relations/read-needs.js';
 import type { HookContext, HostSnapshot, RelationSnapshot, Snapshot } from '../snapshot.js';
+import { POLICYD_HOOKS } from '../steps/policyd.js';
+import { readPolicyOverrides } from '../steps/policyd-read.js';
 import { relationEvent } from './context.js';
 import type { HookTools } from './tools.js';
 import { decodeUnitMemory } from './unit-memory.js';
@@ -90,5 +93,11 @@ export async function readSnapshot(hook: HookContext, deps: ReadDeps): Promise<S
   const host = await deps.readHost([...deps.managedPaths, ...(memory.certPaths ?? [])]);
   const actionParams = hook.kind === 'action' ? await tools.actionGet() : undefined;
   const entropy = randomBytes(24).toString('base64url');
-  return { hook, config, leader, leaderData, memory, relations, networks, privateAddress, host, actionParams, entropy };
+  const nrpe = await readNrpeHost(hook.appName, hook.charmDir, Boolean(relations['nrpe-external-master']));
+  const policyd = POLICYD_HOOKS.has(hook.name) ? await readPolicyOverrides(tools, config['use-policyd-override'] === true) : undefined;
+  const snap: Snapshot = { hook, config, leader, leaderData, memory, relations, networks, privateAddress, host, actionParams, entropy };
+  // Only where they matter, so recorded snapshots stay small.
+  if (nrpe.confDir) snap.nrpe = nrpe;
+  if (policyd) snap.policyd = policyd;
+  return snap;
 }

@@ -9,9 +9,11 @@ import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
 import { haRuleFailure } from '../ha/fail.js';
 import { decide } from '../model/decide.js';
 import { pickStatus } from '../model/status.js';
+import { planNrpe } from '../nrpe/plan.js';
 import type { Effect, Plan } from '../plan.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
+import { planPolicyd, policydPrefix } from '../steps/policyd.js';
 import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
 import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
@@ -36,7 +38,11 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const apache = holdFiles
     ? { effects: [], restart: [] }
     : planApache({ https: Boolean(d.model.https), paused, files: snap.host.files, changed: files.changed.map((f) => f.path) });
-  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed, apache.restart);
+  // Nothing is rewritten from bad config, policy overrides included.
+  const policyd = holdFiles ? undefined : planPolicyd(snap.policyd, d.config['use-policyd-override']);
+  const restartAlso = [...apache.restart, ...(policyd?.restart ? ['glance-api'] : [])];
+  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed, restartAlso);
+  const nrpe = planNrpe(d, snap);
   const cephHost = planCephHost(d, snap, files.changed);
   const publish = planPublish(d, snap, snap.leader, new Set(cephRequestHeld(d) ? ['ceph'] : []));
 
@@ -50,6 +56,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     ports: [...new Set([...ports, API_PORT])],
     dbInitialised: dbAlreadyInitialised(snap) || dbSync.length > 0 || undefined,
     ...cephMemory(d, snap.memory),
+    policyd: policyd ? policyd.state : snap.memory.policyd,
   };
   if (!holdFiles) {
     const certPaths = files.rendered.map((f) => f.path).filter(isTlsFilePath);
@@ -59,6 +66,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const status = pickStatus({
     seriesUpgrading: Boolean(snap.memory.seriesUpgrading),
     paused: Boolean(snap.memory.paused),
+    prefix: policydPrefix(d.config['use-policyd-override'], memory.policyd),
     interfaces: d.interfaces,
     problems: d.problems,
     servicesDown: workloadConfigured(d)
@@ -83,8 +91,10 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     ...files.effects,
     ...cephHost.after,
     ...apache.effects,
+    ...(policyd?.effects ?? []),
     ...dbSync,
     ...services.effects,
+    ...nrpe,
     ...publish.effects,
     ...portEffects,
   ];

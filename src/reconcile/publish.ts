@@ -8,6 +8,7 @@ import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, Snapshot } from '../snapshot.js';
+import { unitServices } from './services.js';
 
 export function diffBag(before: Databag, after: Databag): Databag {
   const out: Databag = {};
@@ -22,7 +23,7 @@ export interface PublishPlan {
 }
 
 export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: ReadonlySet<string>): PublishPlan {
-  const env: PublishEnv = { ...d.readEnv, model: d.model, addresses: d.addresses, leader };
+  const env: PublishEnv = { ...d.readEnv, model: d.model, addresses: d.addresses, leader, services: unitServices(d) };
   const before = snap.memory.published ?? {};
   const published: Record<string, Databag> = {};
   const effects: Effect[] = [];

@@ -22,10 +22,14 @@ export function workloadConfigured(d: Decision): boolean {
   return Boolean(d.model.database && d.model.identity);
 }
 
+/** Every service this unit manages (haproxy is hacluster's once an ha relation exists). */
+export function unitServices(d: Decision): string[] {
+  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
+}
+
 export function expectedServices(d: Decision): string[] {
   const configured = workloadConfigured(d);
-  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' })
-    .filter((s) => configured || !NEEDS_CONFIG.has(s));
+  return unitServices(d).filter((s) => configured || !NEEDS_CONFIG.has(s));
 }
 
 /** `extraRestarts`: services to restart although none of their files changed (Apache after a2ensite). */

@@ -11,7 +11,7 @@ import { cluster } from './cluster.js';
 import { ha } from './ha.js';
 import { identityService } from './identity-service.js';
 import { imageService } from './image-service.js';
-import { notYet } from './not-yet.js';
+import { nrpeExternalMaster } from './nrpe-external-master.js';
 import { objectStore } from './object-store.js';
 import { sharedDb } from './shared-db.js';
 import { storageBackend } from './storage-backend.js';
@@ -29,7 +29,7 @@ export const HANDLERS = {
   ha,
   'storage-backend': storageBackend,
   certificates,
-  'nrpe-external-master': notYet('nrpe-external-master'),
+  'nrpe-external-master': nrpeExternalMaster,
 } as const;
 
 export type Endpoint = keyof typeof HANDLERS;

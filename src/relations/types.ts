@@ -33,6 +33,8 @@ export interface PublishEnv extends ReadEnv {
   model: GlanceModel;
   addresses: Addresses;
   leader: boolean;
+  /** The services this unit manages (the NRPE subordinate is told one check per service). */
+  services: readonly string[];
 }
 
 export interface RelationHandler<C> {

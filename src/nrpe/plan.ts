@@ -1,0 +1,87 @@
+/**
+ * The NRPE files this unit should have, diffed with what is on the host: plugins, the haproxy
+ * stats credentials, one check command per check and (when the Nagios export directory exists)
+ * one service definition each. Files of checks that are no longer this unit's (the registry on
+ * stein+, haproxy under hacluster, a service definition under an old host name) are removed, and
+ * all of them when the relation is gone. Nothing happens before the subordinate has installed
+ * NRPE (no nrpe.d yet): its relation-changed comes again once it has.
+ */
+import type { Decision } from '../model/decide.js';
+import type { Effect, FileOwner } from '../plan.js';
+import { unitServices } from '../reconcile/services.js';
+import type { NrpeContext } from '../relations/nrpe-external-master.js';
+import type { NrpeHost, Snapshot } from '../snapshot.js';
+import { CANDIDATE_CHECKS, nrpeChecks, PLUGINS } from './checks.js';
+import {
+  checkCommand,
+  checkFilePath,
+  exportFileName,
+  NAGIOS_EXPORT_DIR,
+  NRPE_CONF_DIR,
+  NRPE_SERVICE,
+  pluginPath,
+  statsCredentialsPath,
+} from './paths.js';
+import { checkFileText, serviceDefinitionText, statsCredentialsText } from './render.js';
+
+const PUBLIC: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
+const EXECUTABLE: FileOwner = { user: 'root', group: 'root', mode: 0o755 };
+/** The nagios user runs the checks and must read the credentials; nobody else may. */
+const NAGIOS_SECRET: FileOwner = { user: 'root', group: 'nagios', mode: 0o640 };
+
+interface Wanted {
+  content: string;
+  owner: FileOwner;
+}
+
+const EXPORTED = new RegExp(`^service__.+_(${CANDIDATE_CHECKS.map(checkCommand).join('|')})\\.cfg$`);
+
+/** Every path of the host's NRPE state this charm may own (the read phase loads these). */
+export function ownedNrpePaths(appName: string, exportFiles: readonly string[] | null): string[] {
+  return [
+    ...PLUGINS.map(pluginPath),
+    statsCredentialsPath(appName),
+    ...CANDIDATE_CHECKS.map(checkFilePath),
+    ...(exportFiles ?? []).filter((name) => EXPORTED.test(name)).map((name) => `${NAGIOS_EXPORT_DIR}/${name}`),
+  ];
+}
+
+function wantedFiles(d: Decision, host: NrpeHost, ctx: NrpeContext): Map<string, Wanted> {
+  const app = d.readEnv.appName;
+  const credentials = statsCredentialsPath(app);
+  const checks = nrpeChecks({ services: unitServices(d), unitLabel: ctx.unitLabel, statsCredentials: credentials });
+  const out = new Map<string, Wanted>();
+  for (const name of PLUGINS) {
+    const content = host.plugins[name];
+    if (content !== undefined) out.set(pluginPath(name), { content, owner: EXECUTABLE });
+  }
+  out.set(credentials, { content: statsCredentialsText(d.model.haproxy.statsBind, d.model.haproxy.statsPassword), owner: NAGIOS_SECRET });
+  for (const check of checks) {
+    out.set(checkFilePath(check.shortname), { content: checkFileText(check, ctx.servicegroups), owner: PUBLIC });
+    if (host.exportFiles !== null) {
+      out.set(`${NAGIOS_EXPORT_DIR}/${exportFileName(ctx.hostname, check.shortname)}`, {
+        content: serviceDefinitionText(check, ctx.hostname, ctx.servicegroups),
+        owner: PUBLIC,
+      });
+    }
+  }
+  return out;
+}
+
+export function planNrpe(d: Decision, snap: Snapshot): Effect[] {
+  const host = snap.nrpe;
+  if (!host?.confDir) return [];
+  const ctx = d.contexts['nrpe-external-master'];
+  const wanted = ctx ? wantedFiles(d, host, ctx) : new Map<string, Wanted>();
+  const effects: Effect[] = [];
+  for (const [path, file] of wanted) {
+    if (host.files[path] !== file.content) effects.push({ kind: 'write-file', path, content: file.content, owner: file.owner });
+  }
+  for (const path of Object.keys(host.files)) {
+    if (!wanted.has(path)) effects.push({ kind: 'delete-file', path });
+  }
+  const checksChanged = effects.some((e) => (e.kind === 'write-file' || e.kind === 'delete-file') && e.path.startsWith(`${NRPE_CONF_DIR}/`));
+  // Without the relation the subordinate is on its way out: its service may be gone already.
+  if (ctx && checksChanged) effects.push({ kind: 'service', action: 'restart', service: NRPE_SERVICE });
+  return effects;
+}

@@ -1,0 +1,43 @@
+/**
+ * nrpe-external-master (interface nrpe-external-master, container scoped): the NRPE subordinate
+ * on this machine. It may tell glance the Nagios host name to use (`nagios_hostname`) and a host
+ * context for descriptions; glance answers with the checks it set up (`monitors`, the YAML
+ * charmhelpers writes) and that it is the principal (`primary`). The check files themselves are
+ * written by src/nrpe/plan.ts from this handler's context.
+ */
+import { stringify } from 'yaml';
+import { monitors, nrpeChecks } from '../nrpe/checks.js';
+import { statsCredentialsPath } from '../nrpe/paths.js';
+import type { RelationSnapshot } from '../snapshot.js';
+import { absent, firstComplete, type ReadEnv, ready, type RelationHandler } from './types.js';
+
+export interface NrpeContext {
+  /** Nagios host name: the subordinate's `nagios_hostname`, else `<nagios_context>-<unit with ->`. */
+  hostname: string;
+  /** The unit in check descriptions: `glance/0`, or `<nagios_host_context>:glance/0`. */
+  unitLabel: string;
+  /** `nagios_servicegroups`, or the context when that is empty. */
+  servicegroups: string;
+}
+
+export function nrpeContext(rels: readonly RelationSnapshot[], env: Pick<ReadEnv, 'config' | 'unitName'>): NrpeContext {
+  const context = env.config.nagios_context;
+  const hostname = firstComplete(rels, (bag) => bag.nagios_hostname || undefined);
+  const hostContext = firstComplete(rels, (bag) => bag.nagios_host_context || undefined);
+  return {
+    hostname: hostname ?? `${context}-${env.unitName.replace('/', '-')}`,
+    unitLabel: hostContext ? `${hostContext}:${env.unitName}` : env.unitName,
+    servicegroups: env.config.nagios_servicegroups || context,
+  };
+}
+
+export const nrpeExternalMaster: RelationHandler<NrpeContext> = {
+  endpoint: 'nrpe-external-master',
+  // The subordinate sends nothing glance must wait for: related means ready.
+  read: (rels, env) => (rels.length ? ready(nrpeContext(rels, env)) : absent),
+  publish: (rel, env) => {
+    const { unitLabel } = nrpeContext([rel], env);
+    const checks = nrpeChecks({ services: env.services, unitLabel, statsCredentials: statsCredentialsPath(env.appName) });
+    return { monitors: stringify(monitors(checks), { sortMapEntries: true }), primary: 'True' };
+  },
+};
