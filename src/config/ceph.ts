@@ -8,6 +8,8 @@ export const SCALAR_MDS = ['jerasure', 'isa', 'shec'] as const;
 export const COMPRESSION_ALGORITHMS = ['lz4', 'snappy', 'zlib', 'zstd'] as const;
 export const COMPRESSION_MODES = ['none', 'passive', 'aggressive', 'force'] as const;
 
+const SHOWN_LENGTH = 60;
+
 /**
  * A BlueStore choice, failing with the exact status the reference set, e.g.
  * "Invalid configuration: 'compression-mode': bogus is not in the list ('none', 'passive', ...)".
@@ -18,5 +20,7 @@ export const bluestoreChoice =
     const result = oneOf(choices)(text);
     if (result.ok) return ok(result.value);
     const list = choices.map((c) => `'${c}'`).join(', ');
-    return { ok: false, verbatim: true, message: `Invalid configuration: '${key}': ${text} is not in the list (${list})` };
+    // The reference echoed the value unquoted; a long one is cut so the status line stays readable.
+    const shown = text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
+    return { ok: false, verbatim: true, message: `Invalid configuration: '${key}': ${shown} is not in the list (${list})` };
   };

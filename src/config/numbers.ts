@@ -3,6 +3,13 @@ import { type Check, bad, ok, show } from './check.js';
 
 export const anyNumber: Check<number, number> = ok;
 
+/**
+ * Juju ints are 64-bit; beyond 2^53 the JSON number config-get prints is rounded when parsed,
+ * so the charm would render a different value than the operator set (or an exponent).
+ */
+export const exactInteger: Check<number, number> = (n) =>
+  Number.isSafeInteger(n) ? ok(n) : bad(`${show(n)} is out of range (at most ±${Number.MAX_SAFE_INTEGER})`);
+
 export const atLeast =
   (min: number): Check<number, number> =>
   (n) =>

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type Check, type Checked, ok } from './check.js';
-import { anyNumber } from './numbers.js';
+import { anyNumber, exactInteger } from './numbers.js';
 import { singleLine } from './text.js';
 
 export type JujuType = 'string' | 'int' | 'float' | 'boolean';
@@ -31,9 +31,9 @@ const transform =
   };
 
 const then =
-  <A, B>(first: Check<string, A>, second: Check<A, B>): Check<string, B> =>
-  (text): Checked<B> => {
-    const result = first(text);
+  <I, A, B>(first: Check<I, A>, second: Check<A, B>): Check<I, B> =>
+  (input): Checked<B> => {
+    const result = first(input);
     return result.ok ? second(result.value) : result;
   };
 
@@ -45,11 +45,12 @@ const option = <S extends z.ZodTypeAny>(type: JujuType, def: RawDefault, schema:
 
 export const boolean = (def: boolean) => option('boolean', def, z.boolean());
 
+/** Every int is checked for exactness first (config-get's JSON may carry an int64 a double cannot hold). */
 export const int = (def: number, check: Check<number, number> = anyNumber) =>
-  option('int', def, z.number().int().transform(transform(check)));
+  option('int', def, z.number().int().transform(transform(then(exactInteger, check))));
 
 export const optionalInt = (check: Check<number, number> = anyNumber) =>
-  option('int', null, z.number().int().transform(transform(check)).nullable());
+  option('int', null, z.number().int().transform(transform(then(exactInteger, check))).nullable());
 
 export const optionalFloat = (check: Check<number, number> = anyNumber) =>
   option('float', null, z.number().transform(transform(check)).nullable());
