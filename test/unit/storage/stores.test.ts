@@ -135,7 +135,8 @@ describe('storage-backend subordinate', () => {
 
   it('malformed or line-breaking subordinate data leaves the relation incomplete and the file untouched', () => {
     const evil = JSON.stringify({ 'glance-api': { '/etc/glance/glance-api.conf': { sections: { x: [['k', 'v\n[database]\nconnection = sqlite://']] } } } });
-    for (const bag of [{ subordinate_configuration: '{oops' }, { subordinate_configuration: evil }, { 'cinder-backend': 'maybe' }]) {
+    const bags: Databag[] = [{ subordinate_configuration: '{oops' }, { subordinate_configuration: evil }, { 'cinder-backend': 'maybe' }];
+    for (const bag of bags) {
       const s = withStores({ 'storage-backend': subordinate(bag) });
       expect(statusAfter(s)).toEqual({ status: 'waiting', message: 'Incomplete relations: storage-backend' });
       expect(JSON.stringify(ofKind(run(s), 'write-file'))).not.toContain('sqlite');
