@@ -9,6 +9,7 @@ export const SIM_SUBNET = '10.5.0.0/24';
 
 /** The Ubuntu 24.04 archive's versions of the packages whose version the charm reads. */
 export const NOBLE_VERSIONS: Readonly<Record<string, string>> = {
+  glance: '2:28.0.0-0ubuntu1',
   'glance-common': '2:28.0.0-0ubuntu1',
   'glance-api': '2:28.0.0-0ubuntu1',
   'python3-glance': '2:28.0.0-0ubuntu1',
@@ -16,6 +17,22 @@ export const NOBLE_VERSIONS: Readonly<Record<string, string>> = {
   apache2: '2.4.58-1ubuntu8',
   memcached: '1.6.24-1build3',
   'ceph-common': '19.2.0-0ubuntu0.24.04.1',
+};
+
+/** Dependencies whose presence the charm checks (glance-common behind the glance metapackage). */
+export const NOBLE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
+  glance: ['glance-api', 'glance-common', 'python3-glance'],
+  'glance-api': ['glance-common', 'python3-glance'],
+  'glance-registry': ['glance-common', 'python3-glance'],
+  'glance-common': ['python3-glance'],
+};
+
+/** Ubuntu packages start their services on install (no policy-rc.d on a cloud image). */
+export const NOBLE_PACKAGE_SERVICES: Readonly<Record<string, readonly string[]>> = {
+  'glance-api': ['glance-api'],
+  haproxy: ['haproxy'],
+  memcached: ['memcached'],
+  apache2: ['apache2'],
 };
 
 export const NOBLE_OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
@@ -79,6 +96,8 @@ export function newHost(address: string, versions: Record<string, string>): Host
     packages: {},
     versions: { ...versions },
     defaultVersion: '1.0-0ubuntu1',
+    dependencies: Object.fromEntries(Object.entries(NOBLE_DEPENDENCIES).map(([p, deps]) => [p, [...deps]])),
+    packageServices: Object.fromEntries(Object.entries(NOBLE_PACKAGE_SERVICES).map(([p, s]) => [p, [...s]])),
     services: {},
     interfaces: [LOOPBACK, linkFor(2, 'eth0', address, 24)],
     failures: [],

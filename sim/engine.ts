@@ -41,7 +41,7 @@ export interface SimOptions {
   systemd?: boolean;
   /** /etc/os-release of simulated hosts. Default: Ubuntu 24.04. */
   osRelease?: string;
-  /** Versions apt-get installs (and dist-upgrade moves to). Default: the noble archive's. */
+  /** Versions apt-get installs (and dist-upgrade moves to), over the noble archive's. */
   packageVersions?: Record<string, string>;
   /** Extra hook environment (e.g. JUJU_CHARM_HTTP_PROXY). */
   env?: Record<string, string>;
@@ -162,7 +162,7 @@ export class Sim {
       machineId: String(Object.keys(this.state.units).length),
       fsRoot: root,
       ...net,
-      versions: this.options.packageVersions ?? NOBLE_VERSIONS,
+      versions: { ...NOBLE_VERSIONS, ...this.options.packageVersions },
     });
     this.state.units[name] = unit;
     if (!this.real) {

@@ -87,6 +87,10 @@ export const HostState = z.object({
   /** Version a package gets when apt-get installs it (others get `defaultVersion`). */
   versions: z.record(z.string(), z.string()),
   defaultVersion: z.string(),
+  /** Packages apt-get installs along with a package (its dependencies that matter here). */
+  dependencies: z.record(z.string(), z.array(z.string())).default({}),
+  /** Services a package's maintainer scripts enable and start when it is installed. */
+  packageServices: z.record(z.string(), z.array(z.string())).default({}),
   services: z.record(z.string(), ServiceState),
   interfaces: z.array(IpLink),
   failures: z.array(FailureRule),

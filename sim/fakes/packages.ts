@@ -1,7 +1,9 @@
 /**
- * apt-get and dpkg-query over the unit's package table. apt-get install marks packages installed
- * at the version the version table gives (a pinned `pkg=version` wins); dist-upgrade moves
- * installed packages to the table's version, which is how a test makes a new release available.
+ * apt-get and dpkg-query over the unit's package table. apt-get install marks packages and their
+ * dependencies installed at the version the version table gives (a pinned `pkg=version` wins)
+ * and, as Ubuntu's maintainer scripts do, enables and starts the services of newly installed
+ * packages; dist-upgrade moves installed packages to the table's version, which is how a test
+ * makes a new release available.
  */
 import type { HostChange } from '../protocol.js';
 import type { HostState } from '../state.js';
@@ -14,14 +16,27 @@ function versionFor(host: HostState, spec: string): [string, string] {
   return [name, pinned ?? host.versions[name] ?? host.defaultVersion];
 }
 
-/** Dependencies the charm relies on seeing installed (glance-common carries the release). */
-const DEPENDS: Readonly<Record<string, readonly string[]>> = {
-  glance: ['glance-api', 'glance-common', 'python3-glance'],
-  'glance-api': ['glance-common'],
-  'glance-registry': ['glance-common'],
-};
+/** The named packages with their versions, then every dependency not already installed. */
+function toInstall(host: HostState, specs: readonly string[]): Record<string, string> {
+  const out = Object.fromEntries(specs.map((spec) => versionFor(host, spec)));
+  const pending = Object.keys(out);
+  for (let p = pending.pop(); p !== undefined; p = pending.pop()) {
+    for (const dep of host.dependencies[p] ?? []) {
+      if (dep in out || dep in host.packages) continue;
+      out[dep] = versionFor(host, dep)[1];
+      pending.push(dep);
+    }
+  }
+  return out;
+}
 
-const withDepends = (names: readonly string[]): string[] => [...new Set(names.flatMap((n) => [n, ...(DEPENDS[n.split('=')[0] ?? ''] ?? [])]))];
+function startedServices(host: HostState, installed: readonly string[]): HostChange[] {
+  return installed
+    .filter((p) => !(p in host.packages))
+    .flatMap((p) => host.packageServices[p] ?? [])
+    .filter((s) => !host.services[s]?.masked)
+    .map((name) => ({ k: 'service', name, running: true, enabled: true }));
+}
 
 export const aptGet: FakeCommand = ({ ctx, args }) => {
   const [verb, ...names] = operands(args, APT_VALUE_OPTIONS);
@@ -30,9 +45,10 @@ export const aptGet: FakeCommand = ({ ctx, args }) => {
     case 'update':
       return { stdout: 'Reading package lists... Done\n' };
     case 'install': {
-      const packages = Object.fromEntries(withDepends(names).map((spec) => versionFor(host, spec)));
+      const packages = toInstall(host, names);
       const lines = Object.entries(packages).map(([p, v]) => `Setting up ${p} (${v}) ...\n`);
-      return { stdout: lines.join(''), changes: [{ k: 'install', packages }] };
+      const changes: HostChange[] = [{ k: 'install', packages }, ...startedServices(host, Object.keys(packages))];
+      return { stdout: lines.join(''), changes };
     }
     case 'purge':
     case 'remove': {

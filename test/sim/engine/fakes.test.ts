@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CallRecord, Fixture, HOOKS_TIMEOUT, call, json, run, runWithInput } from './fixture.js';
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own ${field} syntax.
+const SHOW_VERSION = '-f=${Version}';
+
 const outcome = (r: CallRecord) => ({ code: r.code, stdout: r.stdout, stderr: r.stderr });
 
 describe('fake host commands', () => {
@@ -25,13 +28,15 @@ describe('fake host commands', () => {
     f.sim.failCommand(unit.name, { command: 'systemctl', match: 'restart haproxy', exitCode: 1, stderr: 'Job failed\n', times: 'always' });
     f.plan({
       install: [
-        run('dpkg-query', '-W', '-f=${Version}', 'glance-common'),
-        run('apt-get', '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'glance-common', 'haproxy=2.8.0'),
-        run('dpkg-query', '-W', '-f=${Version}', 'glance-common'),
+        run('dpkg-query', '-W', SHOW_VERSION, 'glance-common'),
+        run('apt-get', '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', 'glance', 'haproxy=2.8.0'),
+        run('dpkg-query', '-W', SHOW_VERSION, 'glance-common'),
         run('dpkg-query', '--show', 'haproxy'),
+        run('systemctl', 'is-active', 'glance-api'),
+        run('systemctl', 'stop', 'glance-api'),
         run('systemctl', 'is-active', '--quiet', 'glance-api'),
         run('systemctl', 'start', 'glance-api.service'),
-        run('systemctl', 'is-active', 'glance-api'),
+        run('systemctl', 'status', 'glance-api'),
         run('service', 'memcached', 'status'),
         run('service', 'memcached', 'start'),
         run('service', 'memcached', 'status'),
@@ -62,20 +67,21 @@ describe('fake host commands', () => {
   }, HOOKS_TIMEOUT);
   afterAll(() => f.dispose());
 
-  it('dpkg-query reports nothing installed, then the version apt-get installed (table or pin)', () => {
-    expect(outcome(call(calls, 'dpkg-query', '-W', '-f=${Version}', 'glance-common'))).toEqual({
+  it('dpkg-query reports nothing installed, then the version apt-get installed with its dependencies (table or pin)', () => {
+    expect(outcome(call(calls, 'dpkg-query', '-W', SHOW_VERSION, 'glance-common'))).toEqual({
       code: 1,
       stdout: '',
       stderr: 'dpkg-query: no packages found matching glance-common\n',
     });
-    expect(calls.filter((c) => c.argv.join(' ') === 'dpkg-query -W -f=${Version} glance-common')[1]?.stdout).toBe('2:29.0.0-0ubuntu1');
+    expect(calls.filter((c) => c.argv.join(' ') === `dpkg-query -W ${SHOW_VERSION} glance-common`)[1]?.stdout).toBe('2:29.0.0-0ubuntu1');
     expect(call(calls, 'dpkg-query', '--show', 'haproxy').stdout).toBe('haproxy\t2.8.0\n');
     expect(call(calls, 'dpkg-query', '-W', 'haproxy').code).toBe(1);
   });
 
-  it('systemctl and service keep running state and answer with exit 0 (running) or 3 (stopped)', () => {
-    expect(call(calls, 'systemctl', 'is-active', '--quiet', 'glance-api').code).toBe(3);
+  it('installing a package starts its service; systemctl and service keep running state and answer 0 (running) or 3 (stopped)', () => {
     expect(outcome(call(calls, 'systemctl', 'is-active', 'glance-api'))).toEqual({ code: 0, stdout: 'active\n', stderr: '' });
+    expect(outcome(call(calls, 'systemctl', 'is-active', '--quiet', 'glance-api'))).toEqual({ code: 3, stdout: '', stderr: '' });
+    expect(call(calls, 'systemctl', 'status', 'glance-api').code).toBe(0);
     const status = calls.filter((c) => c.argv.join(' ') === 'service memcached status');
     expect(status.map((c) => [c.code, c.stdout])).toEqual([
       [3, ' * memcached is not running\n'],
@@ -135,17 +141,17 @@ describe('fake host commands', () => {
       expect.objectContaining({ unit: 'glance/0', hook: 'install', argv: ['update-alternatives', '--install', '/etc/x', 'x', '/etc/y', '100'], stdin: 'secret on stdin\n', exitCode: 0 }),
     ]);
     expect(f.sim.commands('apt-get').map((c) => c.argv.slice(1).join(' '))).toEqual([
-      '-o DPkg::Lock::Timeout=300 install -y --no-install-recommends glance-common haproxy=2.8.0',
+      '-o DPkg::Lock::Timeout=300 install -y --no-install-recommends glance haproxy=2.8.0',
       'purge -y haproxy',
     ]);
     expect(f.sim.commands('apt-get')[0]).not.toHaveProperty('stdin');
     expect(f.sim.history.at(-1)?.exitCode).toBe(1);
-    expect(f.sim.unit('glance/0').host.packages).toEqual({ 'glance-common': '2:29.0.0-0ubuntu1' });
+    expect(Object.keys(f.sim.unit('glance/0').host.packages).sort()).toEqual(['glance', 'glance-api', 'glance-common', 'python3-glance']);
   });
 
   it('apt-get dist-upgrade moves installed packages to the versions now in the table', async () => {
     f.sim.unit('glance/0').host.versions['glance-common'] = '2:30.0.0-0ubuntu1';
-    f.plan({ 'upgrade-charm': [run('apt-get', 'dist-upgrade', '-y'), run('dpkg-query', '-W', '-f=${Version}', 'glance-common')] });
+    f.plan({ 'upgrade-charm': [run('apt-get', 'dist-upgrade', '-y'), run('dpkg-query', '-W', SHOW_VERSION, 'glance-common')] });
     await f.sim.runHook('glance/0', 'upgrade-charm');
     expect(f.lastCalls('upgrade-charm')[1]?.stdout).toBe('2:30.0.0-0ubuntu1');
   });
