@@ -9,12 +9,16 @@ import type { HookOptions, Sim } from './engine.js';
 import { relationNumber } from './engine.js';
 import type { HookResult } from './records.js';
 import type { RemoteUpdate } from './remote.js';
-import type { ConfigValue, Databag } from './state.js';
+import type { ConfigValue, Databag, Unit } from './state.js';
 
 export interface DeployOptions {
   units?: number;
   config?: Record<string, ConfigValue | null>;
+  /** Shapes each new unit (bindings, interfaces, host tables) before any of its hooks runs. */
+  prepare?: (unit: Unit, index: number) => void;
 }
+
+export type AddUnitOptions = Pick<DeployOptions, 'prepare'>;
 
 export interface IntegrateOptions {
   /** Remote units and their data (Juju's private-address etc. are added). Default: one unit,
@@ -79,7 +83,11 @@ async function join(run: Run, unit: string, endpoint: string, relationId: number
 export async function deploy(sim: Sim, o: DeployOptions): Promise<HookResult[]> {
   if (units(sim).length > 0) throw new InconsistentSimError('already deployed: use addUnit()');
   applyConfig(sim, o.config ?? {});
-  const names = Array.from({ length: o.units ?? 1 }, () => sim.createUnit().name);
+  const names = Array.from({ length: o.units ?? 1 }, (_, i) => {
+    const unit = sim.createUnit();
+    o.prepare?.(unit, i);
+    return unit.name;
+  });
   sim.state.leader ??= names[0] ?? null;
   const peers = peerEndpoints(sim.meta).map((e) => sim.createRelation(e.name, sim.state.app).id);
   const run = new Run(sim);
@@ -184,9 +192,11 @@ export async function everyUnit(sim: Sim, hook: string): Promise<HookResult[]> {
  * join each other, it joins the remote units (a container-scoped relation gets it a new
  * subordinate, as Juju deploys one with each principal).
  */
-export async function addUnit(sim: Sim): Promise<HookResult[]> {
+export async function addUnit(sim: Sim, o: AddUnitOptions): Promise<HookResult[]> {
   const existing = units(sim);
-  const unit = sim.createUnit().name;
+  const created = sim.createUnit();
+  o.prepare?.(created, existing.length);
+  const unit = created.name;
   sim.state.leader ??= unit;
   const run = new Run(sim);
   await setUp(sim, run, unit);

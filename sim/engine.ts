@@ -153,13 +153,14 @@ export class Sim {
 
   /** A new unit of our application (no hooks run): machine, addresses, fs root, tools. */
   createUnit(): Unit {
-    const name = `${this.state.app}/${this.state.nextUnitId}`;
+    const id = this.state.nextUnitId;
+    const name = `${this.state.app}/${id}`;
     this.state.nextUnitId += 1;
     const root = this.real ? '/' : join(this.unitDir(name), 'root');
     const net = this.real ? hostAddress() : { address: nextAddress(this.state), cidr: '10.5.0.0/24', interfaceName: 'eth0' };
     const unit = newUnit({
       name,
-      machineId: String(Object.keys(this.state.units).length),
+      machineId: String(id),
       fsRoot: root,
       ...net,
       versions: { ...NOBLE_VERSIONS, ...this.options.packageVersions },
@@ -500,8 +501,8 @@ export class Sim {
   config(values: Record<string, ConfigValue | null>): Promise<HookResult[]> {
     return driver.config(this, values);
   }
-  addUnit(): Promise<HookResult[]> {
-    return driver.addUnit(this);
+  addUnit(o: driver.AddUnitOptions = {}): Promise<HookResult[]> {
+    return driver.addUnit(this, o);
   }
   removeUnit(unit?: string): Promise<HookResult[]> {
     return driver.removeUnit(this, unit);

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { InconsistentSimError } from '../../../sim/consistency.js';
+import { networkFor } from '../../../sim/defaults.js';
 import type { RemoteUpdate } from '../../../sim/remote.js';
 import { Fixture, call, json, run } from './fixture.js';
 
@@ -32,6 +33,13 @@ describe('sequence driver', () => {
     ]);
     expect(f.sim.state.leader).toBe('glance/0');
     expect(f.sim.state.config).toEqual({ workers: 4 });
+  });
+
+  it('deploy can shape each unit (here its public binding) before its first hook', async () => {
+    f = new Fixture();
+    f.plan({ install: [run('network-get', 'public', '--bind-address')] });
+    await f.sim.deploy({ units: 2, prepare: (unit, i) => (unit.networks.public = networkFor(`192.168.10.${10 + i}`, '192.168.10.0/24', 'ens4')) });
+    expect(f.calls().map((c) => `${c.unit} ${c.stdout.trim()}`)).toEqual(['glance/0 192.168.10.10', 'glance/1 192.168.10.11']);
   });
 
   it('integrate: -created on each unit, then -joined and -changed per remote unit; JUJU_REMOTE_UNIT is empty on -created', async () => {
