@@ -538,6 +538,10 @@ export class Sim {
   toolCallCounts(results: readonly HookResult[] = this.history): Record<string, number> {
     return inspect.toolCallCounts(results);
   }
+  /** Where the time of the given hooks (default: all history) went: tools, commands, the charm. */
+  timing(results: readonly HookResult[] = this.history): inspect.Timing {
+    return inspect.timing(results);
+  }
   logLines(unit: string, level?: string): string[] {
     return inspect.logLines(this.unit(unit), level);
   }

@@ -74,3 +74,48 @@ export function addFailure(unit: Unit, spec: FailureSpec): void {
     remaining: spec.times === 'always' ? null : (spec.times ?? 1),
   });
 }
+
+export interface Timing {
+  hooks: number;
+  /** Wall time of the charm processes. */
+  totalMs: number;
+  toolCalls: number;
+  /** Wall time during which at least one hook tool ran (concurrent calls counted once). */
+  toolMs: number;
+  commands: number;
+  commandMs: number;
+  /** The rest: the charm's own time (node start-up, reading, deciding, writing files). */
+  charmMs: number;
+}
+
+/** Total length of a set of intervals, overlaps counted once. */
+function covered(intervals: readonly (readonly [number, number])[]): number {
+  let total = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [s, e] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  return total;
+}
+
+/** Where the hooks' time went, for the benchmark: inside hook tools, host commands, or the charm. */
+export function timing(results: readonly HookResult[]): Timing {
+  const span = (xs: readonly { startMs: number; endMs: number }[]) => xs.map((x) => [x.startMs, x.endMs] as const);
+  const totalMs = results.reduce((a, r) => a + r.durationMs, 0);
+  const perHook = results.map((r) => ({
+    tools: covered(span(r.toolCalls)),
+    commands: covered(span(r.commands)),
+    both: covered([...span(r.toolCalls), ...span(r.commands)]),
+  }));
+  return {
+    hooks: results.length,
+    totalMs,
+    toolCalls: results.reduce((a, r) => a + r.toolCalls.length, 0),
+    toolMs: perHook.reduce((a, h) => a + h.tools, 0),
+    commands: results.reduce((a, r) => a + r.commands.length, 0),
+    commandMs: perHook.reduce((a, h) => a + h.commands, 0),
+    charmMs: Math.max(0, totalMs - perHook.reduce((a, h) => a + h.both, 0)),
+  };
+}

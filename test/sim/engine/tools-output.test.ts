@@ -167,4 +167,11 @@ describe('hook tool output', () => {
     expect(first && first.endMs >= first.startMs).toBe(true);
     expect(f.sim.toolCallCounts([result as NonNullable<typeof result>])['relation-get']).toBe(6);
   });
+
+  it('timing splits the hook\'s wall time into time inside tools and the charm\'s own', () => {
+    const t = f.sim.timing(f.sim.history.slice(-1));
+    expect(t).toMatchObject({ hooks: 1, toolCalls: calls.length, commands: 0, commandMs: 0 });
+    expect(t.toolMs).toBeGreaterThan(0);
+    expect(t.toolMs + t.charmMs).toBeCloseTo(t.totalMs, 0);
+  });
 });
