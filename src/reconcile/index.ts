@@ -11,6 +11,7 @@ import { decide } from '../model/decide.js';
 import { pickStatus } from '../model/status.js';
 import { planNrpe } from '../nrpe/plan.js';
 import type { Effect, Plan } from '../plan.js';
+import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
 import { planPolicyd, policydPrefix } from '../steps/policyd.js';
@@ -42,9 +43,12 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const policyd = holdFiles ? undefined : planPolicyd(snap.policyd, d.config['use-policyd-override']);
   const restartAlso = [...apache.restart, ...(policyd?.restart ? ['glance-api'] : [])];
   const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed, restartAlso);
-  const nrpe = planNrpe(d, snap);
+  const nrpe = holdFiles ? [] : planNrpe(d, snap);
   const cephHost = planCephHost(d, snap, files.changed);
-  const publish = planPublish(d, snap, snap.leader, new Set(cephRequestHeld(d) ? ['ceph'] : []));
+  // A rejected option stands at its default in d.config: publishing from it would tell remote
+  // charms what the operator never asked for (keystone endpoints without the VIP, another region).
+  const held: readonly string[] = holdFiles ? ENDPOINTS : cephRequestHeld(d) ? ['ceph'] : [];
+  const publish = planPublish(d, snap, snap.leader, new Set(held));
 
   const ports = snap.memory.ports ?? [];
   const portEffects: Effect[] = ports.includes(API_PORT) ? [] : [{ kind: 'open-port', port: API_PORT }];

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../src/config/index.js';
 import { S3_OPTIONS } from '../../../src/config/stores.js';
 import type { Problem } from '../../../src/model/problem.js';
-import { configValue, SEED, validSamples } from '../../fixtures/arbitraries.js';
+import { baseConfigFor, configValue, SEED, validSamples } from '../../fixtures/arbitraries.js';
 
 const RUNS_EACH = 30;
 const RUNS_ALL = 200;
@@ -21,13 +21,6 @@ const isS3 = (name: string): boolean => (S3_OPTIONS as readonly string[]).includ
 const SECRET_OPTIONS: readonly string[] = OPTION_NAMES.filter((n) => /key$|secret|password/.test(n));
 /** Longest problem message: it ends up on one `juju status` line. */
 const MAX_MESSAGE = 200;
-
-/** The S3 options only make sense together: fuzz one while the other three hold good values. */
-function baseConfigFor(name: OptionName): Record<string, unknown> {
-  if (!isS3(name)) return {};
-  const others = S3_OPTIONS.filter((o) => o !== name);
-  return Object.fromEntries(others.map((o) => [o, validSamples(o).find((v) => typeof v === 'string' && v !== '')]));
-}
 
 /**
  * A problem names the option by its name; the BlueStore choices keep the reference's message,
