@@ -22,6 +22,14 @@ describe('endpoints under hacluster', () => {
     expect(sent(s, 'image-service:9')?.['glance-api-server']).toBe('http://10.0.0.50:9292');
   });
 
+  it('leaves keystone the endpoints it has when a VIP is configured later, until the cluster is up', () => {
+    const plain = haSnapshot({ related: false });
+    const registered = foldPlan(plain, reconcile(plain, { templates }));
+    expect(registered.memory.published?.['identity-service:2']?.public_url).toBe('http://10.0.0.50:9292');
+    const s = { ...haSnapshot({ config: { vip: '10.0.0.100' } }), memory: registered.memory, host: registered.host };
+    expect(sent(s, 'identity-service:2')).toBeUndefined();
+  });
+
   it('re-publishes every endpoint with the VIP once hacluster reports clustered', () => {
     const before = haSnapshot({ config: { vip: '10.0.0.100' } });
     const settled = foldPlan(before, reconcile(before, { templates }));
