@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'sim', include: ['test/sim/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'sim', include: ['test/sim/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 600_000 } },
       {
         test: {
           name: 'real',

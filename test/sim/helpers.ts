@@ -1,0 +1,64 @@
+/**
+ * Shared helpers for simulation tests: a simulator over this repository's built charm
+ * (`npm test` builds dist/ first), the remote charms' replies, and observations of what a hook
+ * did to the unit (files written, services restarted, relation data sent).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Sim, type SimOptions } from '../../sim/engine.js';
+import type { HookResult } from '../../sim/records.js';
+import { DB_REPLY, KEYSTONE_REPLY } from '../fixtures/snapshot.js';
+
+export const CHARM_DIR = new URL('../..', import.meta.url).pathname;
+
+export const newSim = (o: Partial<SimOptions> = {}) => new Sim({ charmDir: CHARM_DIR, ...o });
+
+export const mysqlReply = (units = 'glance/0') => ({ ...DB_REPLY, db_host: '10.5.0.9', allowed_units: units });
+export const keystoneReply = () => ({ ...KEYSTONE_REPLY });
+
+/** The local-storage deployment of the operator README: mysql, keystone, nova-cloud-controller. */
+export async function deployLocalStorage(sim: Sim, units = 1) {
+  await sim.deploy({ units });
+  const names = Array.from({ length: units }, (_, i) => `glance/${i}`).join(' ');
+  const db = await sim.integrate('shared-db', 'mysql', { units: { 'mysql/0': mysqlReply(names) } });
+  const ks = await sim.integrate('identity-service', 'keystone', { units: { 'keystone/0': keystoneReply() } });
+  const ncc = await sim.integrate('image-service', 'nova-cloud-controller', { units: { 'nova-cloud-controller/0': {} } });
+  return { db, ks, ncc };
+}
+
+/** Every regular file under the unit's fs root with its mtime and size. */
+export function fileStamps(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        const s = statSync(p);
+        out[`/${relative(root, p)}`] = `${s.mtimeMs}:${s.size}`;
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys(after).filter((p) => before[p] !== after[p]);
+
+const SERVICE_VERBS = new Set(['restart', 'start', 'stop', 'reload']);
+
+/** "restart glance-api" for every service action the hooks ran (systemctl or service). */
+export function serviceActions(results: readonly HookResult[]): string[] {
+  return results.flatMap((r) =>
+    r.commands.flatMap((c) => {
+      const [cmd, a, b] = c.argv;
+      if (cmd === 'systemctl' && a && SERVICE_VERBS.has(a)) return [`${a} ${b}`];
+      if (cmd === 'service' && b && SERVICE_VERBS.has(b)) return [`${b} ${a}`];
+      return [];
+    }),
+  );
+}
+
+export const toolCalls = (results: readonly HookResult[], tool: string) =>
+  results.flatMap((r) => r.toolCalls.filter((t) => t.tool === tool));
