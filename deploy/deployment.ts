@@ -48,32 +48,57 @@ async function driven(say: Say, label: string, body: () => Promise<HookResult[]>
   return results;
 }
 
-/**
- * Open (or create) the model in `dir` and bring it to: deployed with `config`, related to the
- * three remote charms. On an existing model it re-applies the config and asks every remote
- * again, which converges whatever changed on the host since.
- */
-export async function deployGlance(o: { dir?: string; admin: AdminCredentials; say: Say; config?: Record<string, ConfigValue> }): Promise<Deployment> {
+/** The simulator on the model in `dir` (a fresh temp dir without one), with the remote charms registered. */
+export function openModel(o: { dir?: string; admin: AdminCredentials; say: Say }): { sim: Sim; remotes: RemoteCharms } {
   const sim = new Sim({ charmDir: CHARM_DIR, real: true, dir: o.dir });
   const remotes = remoteCharms(o.admin, o.say);
   for (const [app, behaviour] of Object.entries(remotes.behaviours)) sim.remote(app, behaviour);
-  const config = { ...BASE_CONFIG, ...o.config };
+  return { sim, remotes };
+}
 
-  if (Object.keys(sim.state.units).length === 0) await driven(o.say, 'juju deploy glance (install, leader-elected, config-changed, start)', () => sim.deploy({ config }));
-  else await driven(o.say, 'juju config glance (existing model)', () => sim.config(config));
+/** The only unit of the model. */
+export function glanceUnit(sim: Sim): string {
+  const unit = Object.keys(sim.state.units)[0];
+  if (!unit) throw new Error('the model has no glance unit: deploy first');
+  return unit;
+}
 
+/** juju deploy, as the driver runs it, with progress lines. */
+export const deployUnit = (sim: Sim, say: Say, config: Record<string, ConfigValue> = {}): Promise<HookResult[]> =>
+  driven(say, 'juju deploy glance (install, leader-elected, config-changed, start)', () => sim.deploy({ config: { ...BASE_CONFIG, ...config } }));
+
+/** juju integrate glance:<endpoint> <app>, with progress lines; returns the relation id. */
+export async function integrateWith(sim: Sim, say: Say, endpoint: string, app: string): Promise<number> {
+  const integration = await step(say, `juju integrate glance:${endpoint} ${app}`, () => sim.integrate(endpoint, app));
+  reportHooks(say, integration.results);
+  return integration.relationId;
+}
+
+/** The remote application answers again (a keystone charm's hook retried), then the model settles. */
+export const askAgain = (sim: Sim, say: Say, relationId: number): Promise<HookResult[]> =>
+  driven(say, `${sim.relation(relationId).remoteApp}: answer again on ${sim.relation(relationId).endpoint}:${relationId}`, async () => {
+    await sim.askRemote(relationId);
+    return sim.settle();
+  });
+
+/**
+ * Open (or create) the model in `dir` and bring it to: deployed with exactly `config` (on top of
+ * the charm's defaults), related to the three remote charms. On an existing model it sets the
+ * config back (options set earlier and not asked for now return to their defaults), adds any
+ * missing relation and asks every remote again, which converges whatever changed since.
+ */
+export async function deployGlance(o: { dir?: string; admin: AdminCredentials; say: Say; config?: Record<string, ConfigValue> }): Promise<Deployment> {
+  const { sim, remotes } = openModel(o);
+  if (Object.keys(sim.state.units).length === 0) await deployUnit(sim, o.say, o.config);
+  else {
+    const wanted = { ...BASE_CONFIG, ...o.config };
+    const stale = Object.keys(sim.state.config).filter((k) => !(k in wanted));
+    await driven(o.say, 'juju config glance (existing model)', () => sim.config({ ...Object.fromEntries(stale.map((k) => [k, null])), ...wanted }));
+  }
   for (const [endpoint, app] of INTEGRATIONS) {
     const existing = sim.relations(endpoint)[0];
-    if (!existing) {
-      await driven(o.say, `juju integrate glance:${endpoint} ${app}`, async () => (await sim.integrate(endpoint, app)).results);
-    } else {
-      await driven(o.say, `${app}: refresh ${endpoint}:${existing.id}`, async () => {
-        await sim.askRemote(existing.id);
-        return sim.settle();
-      });
-    }
+    if (existing) await askAgain(sim, o.say, existing.id);
+    else await integrateWith(sim, o.say, endpoint, app);
   }
-  const unit = Object.keys(sim.state.units)[0];
-  if (!unit) throw new Error('the model has no glance unit after deploy');
-  return { sim, remotes, unit };
+  return { sim, remotes, unit: glanceUnit(sim) };
 }

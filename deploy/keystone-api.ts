@@ -84,6 +84,10 @@ export class Keystone {
     await this.call('PUT', `/projects/${projectId}/users/${userId}/roles/${roleId}`);
   }
 
+  async findService(name: string, type: string): Promise<Entity | undefined> {
+    return (await this.list('services', { type, name }))[0];
+  }
+
   ensureService(name: string, type: string): Promise<Entity> {
     return this.ensure('services', 'service', { type, name }, { name, type, enabled: true });
   }
