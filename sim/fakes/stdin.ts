@@ -1,12 +1,13 @@
 /**
- * Stdin of a fake command, when the charm gave one. A real apt-get or systemctl never reads it,
- * so a charm may well leave a pipe open: reading must not wait for an end that never comes.
- * Input a parent writes at spawn time is already buffered when we get here, so a short idle
- * wait is enough to tell "input given" from "pipe left open".
+ * Stdin of a fake command, when the charm gave one. A charm that gives input closes the pipe
+ * after writing it, so we read to the end; but a real apt-get or systemctl never reads stdin, so
+ * a charm may also leave a pipe open and silent, and then we must not wait for an end that never
+ * comes. A generous idle limit tells the two apart even on a loaded machine; it only costs time
+ * in the second case, which the charm avoids (its commands get no stdin unless given input).
  */
 import { fstatSync, readFileSync } from 'node:fs';
 
-const IDLE_MS = 30;
+const IDLE_MS = 1000;
 
 export async function readStdinIfGiven(): Promise<string | undefined> {
   let kind: 'file' | 'stream' | 'none';

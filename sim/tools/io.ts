@@ -11,10 +11,13 @@ export function readContext(hookDir: string): ToolContext {
   return JSON.parse(readFileSync(join(hookDir, CONTEXT_FILE), 'utf8')) as ToolContext;
 }
 
+/** Whole lines only: a tool running concurrently may be halfway through appending the last one. */
 export function readJournal(hookDir: string): JournalEntry[] {
   const path = join(hookDir, JOURNAL_FILE);
   if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
+  const text = readFileSync(path, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as JournalEntry);
