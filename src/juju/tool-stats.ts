@@ -17,10 +17,12 @@ export interface ToolStats {
   commandMs: number;
   /** Since the process started, Node's own start-up included. */
   wallMs: number;
+  /** Peak resident set size of the charm process, in KiB. */
+  maxRssKb: number;
 }
 
 function toolStats(hook: string, tools: HookTools): ToolStats {
-  return { hook, ...tools.totals, ...commandTotals(), wallMs: Math.round(performance.now()) };
+  return { hook, ...tools.totals, ...commandTotals(), wallMs: Math.round(performance.now()), maxRssKb: process.resourceUsage().maxRSS };
 }
 
 export function writeToolStats(hook: string, tools: HookTools, env: NodeJS.ProcessEnv = process.env): void {
