@@ -14,17 +14,17 @@ import { commit } from './commit.js';
 import { InconsistentSimError, checkAction, checkHookName } from './consistency.js';
 import { NOBLE_OS_RELEASE, NOBLE_VERSIONS, hostAddress, ingressAddress, jujuBagDefaults, newUnit, nextAddress } from './defaults.js';
 import * as driver from './driver.js';
-import { mergeBag } from './fold.js';
 import { hookEnv } from './hook-env.js';
 import * as inspect from './inspect.js';
 import { CONTEXT_FILE, type HookInfo } from './protocol.js';
 import type { ActionOutcome, HookResult } from './records.js';
-import type { RemoteBehaviour, RemoteUpdate, RemoteView } from './remote.js';
+import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent, stillApplies } from './propagation.js';
+import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
 import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
 import { type ToolBundles, buildToolBundles, linkFakeCommands, linkHookTools } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
-import { type ContextExtras, toolContext, unitsInRelation } from './tool-context.js';
+import { type ContextExtras, toolContext } from './tool-context.js';
 
 export interface SimOptions {
   /** The built charm: metadata.yaml, config.yaml, actions.yaml, dispatch, dist/. */
@@ -56,17 +56,7 @@ export interface HookOptions {
   departingUnit?: string;
 }
 
-interface QueuedEvent {
-  unit: string;
-  hook: string;
-  relationId?: number;
-  remoteUnit?: string;
-}
-
 const STATE_FILE = 'state.json';
-
-const sameEvent = (a: QueuedEvent, b: QueuedEvent): boolean =>
-  a.unit === b.unit && a.hook === b.hook && a.relationId === b.relationId && (a.remoteUnit ?? '') === (b.remoteUnit ?? '');
 
 /** "shared-db:7" or 7 → 7. */
 export const relationNumber = (id: number | string): number =>
@@ -217,11 +207,11 @@ export class Sim {
    */
   async runHook(unitName: string, hook: string, opts: HookOptions = {}): Promise<HookResult> {
     this.unit(unitName);
+    const rel = checkHookName(this.meta, hook);
     // The same hook already queued would see nothing newer than this run: Juju coalesces them.
     const relationId = opts.relationId === undefined ? undefined : relationNumber(opts.relationId);
     const thisEvent = { unit: unitName, hook, relationId, remoteUnit: opts.remoteUnit };
     this.queue = this.queue.filter((e) => !sameEvent(e, thisEvent));
-    const rel = checkHookName(this.meta, hook);
     let info: HookInfo = { kind: 'hook', name: hook };
     let relation: Relation | undefined;
     if (rel) {
@@ -354,7 +344,9 @@ export class Sim {
     };
     this.history.push(result);
     this.save();
-    await this.notify(unitName, c.unitBagsChanged, c.appBagsChanged, c.leaderDataChanged);
+    const { events, askRemote } = afterCommit(this.state, unitName, c);
+    for (const event of events) this.enqueue(event);
+    for (const id of askRemote) await this.askRemote(id);
     return result;
   }
 
@@ -364,73 +356,18 @@ export class Sim {
     if (!this.queue.some((e) => sameEvent(e, event))) this.queue.push(event);
   }
 
-  private async notify(unit: string, unitBags: number[], appBags: number[], leaderData: boolean): Promise<void> {
-    const askRemote = new Set<number>();
-    for (const id of new Set([...unitBags, ...appBags])) {
-      const relation = this.state.relations.find((r) => r.id === id);
-      if (!relation) continue;
-      if (!relation.peer) {
-        askRemote.add(id);
-        continue;
-      }
-      const changed = `${relation.endpoint}-relation-changed`;
-      for (const [other, members] of Object.entries(relation.members)) {
-        if (other === unit) continue;
-        if (unitBags.includes(id) && members.includes(unit)) this.enqueue({ unit: other, hook: changed, relationId: id, remoteUnit: unit });
-        if (appBags.includes(id)) this.enqueue({ unit: other, hook: changed, relationId: id });
-      }
-    }
-    if (leaderData) {
-      for (const other of Object.keys(this.state.units)) {
-        if (other !== unit) this.enqueue({ unit: other, hook: 'leader-settings-changed' });
-      }
-    }
-    for (const id of askRemote) await this.askRemote(id);
-  }
-
-  remoteView(relation: Relation): RemoteView {
-    return structuredClone({
-      relationId: relation.id,
-      endpoint: relation.endpoint,
-      app: this.state.app,
-      remoteApp: relation.remoteApp,
-      units: relation.localUnits,
-      appData: relation.localAppData,
-      remoteUnits: Object.fromEntries(unitsInRelation(relation).map((u) => [u, relation.remoteUnits[u] ?? {}])),
-      remoteAppData: relation.remoteAppData,
-    });
-  }
-
   /** Shows the remote application what it now sees of us and applies its answer. */
   async askRemote(relationId: number): Promise<void> {
     const relation = this.state.relations.find((r) => r.id === relationId);
     const behaviour = relation && this.remotes.get(relation.remoteApp);
     if (!relation || !behaviour) return;
-    const update = await behaviour.onChange(this.remoteView(relation));
+    const update = await behaviour.onChange(remoteView(this.state.app, relation));
     if (update) this.applyRemoteUpdate(relationId, update);
   }
 
-  /** Remote data changes; each changed bag fires -changed on our units that see it. */
+  /** Remote data changes (merged, '' deletes); each changed bag fires -changed on our units that see it. */
   applyRemoteUpdate(relationId: number, update: RemoteUpdate): void {
-    const relation = this.relation(relationId);
-    const changed = `${relation.endpoint}-relation-changed`;
-    for (const [remoteUnit, data] of Object.entries(update.units ?? {})) {
-      const current = relation.remoteUnits[remoteUnit];
-      if (!current) throw new InconsistentSimError(`${remoteUnit} is not in relation ${relationId}: add it with addRemoteUnit`);
-      const next = mergeBag(current, data);
-      if (JSON.stringify(next) === JSON.stringify(current)) continue;
-      relation.remoteUnits[remoteUnit] = next;
-      for (const [unit, members] of Object.entries(relation.members)) {
-        if (members.includes(remoteUnit)) this.enqueue({ unit, hook: changed, relationId, remoteUnit });
-      }
-    }
-    if (update.app) {
-      const next = mergeBag(relation.remoteAppData, update.app);
-      if (JSON.stringify(next) !== JSON.stringify(relation.remoteAppData)) {
-        relation.remoteAppData = next;
-        for (const unit of Object.keys(relation.localUnits)) this.enqueue({ unit, hook: changed, relationId });
-      }
-    }
+    for (const event of applyRemoteUpdate(this.relation(relationId), update)) this.enqueue(event);
     this.save();
   }
 
@@ -444,19 +381,10 @@ export class Sim {
         this.queue = [];
         throw new Error(`the model did not settle after ${limit} hooks; next: ${pending.join(', ')}`);
       }
-      if (!this.stillApplies(event)) continue;
+      if (!stillApplies(this.state, event)) continue;
       results.push(await this.runHook(event.unit, event.hook, event));
     }
     return results;
-  }
-
-  /** A queued hook whose unit, relation or remote unit has gone since is dropped, as Juju would. */
-  private stillApplies(e: QueuedEvent): boolean {
-    if (!this.state.units[e.unit]) return false;
-    if (e.relationId === undefined) return true;
-    const relation = this.state.relations.find((r) => r.id === e.relationId);
-    if (!relation || !(e.unit in relation.localUnits)) return false;
-    return e.remoteUnit === undefined || (relation.members[e.unit] ?? []).includes(e.remoteUnit);
   }
 
   /** Removes a unit from the model (after its stop/remove hooks). */
