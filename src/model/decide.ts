@@ -48,7 +48,7 @@ export function decide(snap: Snapshot): Decision {
   };
   const readiness = readAll(snap.relations, readEnv);
   const contexts = contextsOf(readiness);
-  const clustered = (snap.relations.ha ?? []).some((r) => Object.values(r.units).some((b) => Boolean(b.clustered)));
+  const clustered = Boolean(contexts.ha?.clustered);
   const addresses = resolveAddresses({
     config,
     appName: snap.hook.appName,
