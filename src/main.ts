@@ -20,9 +20,10 @@ import { reconcile } from './reconcile/index.js';
 import { loadTemplates } from './render/templates.js';
 import { routeFor } from './routes.js';
 import type { HookContext, Snapshot } from './snapshot.js';
+import { PURGE_CANDIDATES } from './steps/packages.js';
 
 async function readHost(paths: readonly string[]) {
-  const host = await readHostFacts(paths, [CEPH_PACKAGE]);
+  const host = await readHostFacts(paths, [CEPH_PACKAGE, ...PURGE_CANDIDATES]);
   return { ...host, services: await serviceStates(host.glanceCommonVersion !== null) };
 }
 
@@ -39,13 +40,22 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
     await tools.jujuLog('INFO', `ignored event ${hook.name}: nothing to do for it`);
     return;
   }
-  const templates = loadTemplates(join(hook.charmDir, 'templates'));
   let snap = await snapshot(hook, tools);
   const stepEffects = route.step?.(snap) ?? [];
+  if (route.kind === 'step') {
+    await apply({ effects: stepEffects }, { tools });
+    return;
+  }
+  const templates = loadTemplates(join(hook.charmDir, 'templates'));
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
-    // The step changed the host (packages, files): read it again so the reconcile sees it.
-    snap = { ...snap, host: await readHost([...managedPaths(hook.appName), ...(snap.memory.certPaths ?? [])]) };
+    // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from both.
+    const memory = stepEffects.filter((e) => e.kind === 'memory').at(-1);
+    snap = {
+      ...snap,
+      memory: memory?.kind === 'memory' ? memory.memory : snap.memory,
+      host: await readHost([...managedPaths(hook.appName), ...(snap.memory.certPaths ?? [])]),
+    };
   }
   await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
 }

@@ -1,19 +1,26 @@
 /**
  * Hook and action name → what runs. Most hooks are the one reconcile; a few run a dedicated
- * step first (whose effects change the host, so the snapshot is read again after it), and
- * actions run their own logic. Unknown hook names are ignored (dispatch is called for every
- * event, including ones this charm has no use for).
+ * step first (whose effects change the host, so the snapshot is read again after it; unit
+ * memory the step writes is what the reconcile starts from), stop and remove run their step
+ * only (a reconcile would start and rewrite everything again), and actions run their own logic.
+ * Unknown hook names are ignored (dispatch is called for every event, including ones this
+ * charm has no use for).
  */
 import { relationEvent } from './juju/context.js';
-import { ENDPOINTS } from './relations/index.js';
 import type { Effect } from './plan.js';
+import { ENDPOINTS } from './relations/index.js';
 import type { Snapshot } from './snapshot.js';
 import { installEffects, needsInstall } from './steps/install.js';
+import { configChangedUpgrade } from './steps/openstack-upgrade.js';
+import { postSeriesUpgradeEffects, preSeriesUpgradeEffects } from './steps/series-upgrade.js';
+import { removeEffects, stopEffects } from './steps/teardown.js';
+import { upgradeCharmEffects } from './steps/upgrade-charm.js';
 
 export type Step = (snap: Snapshot) => Effect[];
 
 export type Route =
   | { kind: 'reconcile'; step?: Step }
+  | { kind: 'step'; step: Step }
   | { kind: 'ignore' };
 
 export const LIFECYCLE_HOOKS = [
@@ -21,13 +28,18 @@ export const LIFECYCLE_HOOKS = [
   'leader-elected', 'leader-settings-changed', 'pre-series-upgrade', 'post-series-upgrade',
 ] as const;
 
-const ensureInstalled: Step = (snap) => (needsInstall(snap) ? installEffects(snap) : []);
+/** Install while glance-common is missing, else upgrade OpenStack when openstack-origin asks for a newer release. */
+const configChanged: Step = (snap) => (needsInstall(snap) ? installEffects(snap) : configChangedUpgrade(snap));
 
 const STEPS: Record<string, Step> = {
   install: installEffects,
-  'config-changed': ensureInstalled,
-  'upgrade-charm': ensureInstalled,
+  'config-changed': configChanged,
+  'upgrade-charm': upgradeCharmEffects,
+  'pre-series-upgrade': preSeriesUpgradeEffects,
+  'post-series-upgrade': postSeriesUpgradeEffects,
 };
+
+const STEP_ONLY: Record<string, Step> = { stop: stopEffects, remove: removeEffects };
 
 export function isKnownHook(name: string): boolean {
   const rel = relationEvent(name);
@@ -37,6 +49,8 @@ export function isKnownHook(name: string): boolean {
 
 export function routeFor(hookName: string): Route {
   if (!isKnownHook(hookName)) return { kind: 'ignore' };
+  const only = STEP_ONLY[hookName];
+  if (only) return { kind: 'step', step: only };
   const step = STEPS[hookName];
   return step ? { kind: 'reconcile', step } : { kind: 'reconcile' };
 }

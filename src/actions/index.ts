@@ -6,7 +6,9 @@
 import type { HookTools } from '../juju/tools.js';
 import type { Plan } from '../plan.js';
 import type { HookContext, Snapshot } from '../snapshot.js';
+import { openstackUpgrade } from './openstack-upgrade.js';
 import { pause, resume } from './pause.js';
+import { securityChecklistAction } from './security-checklist.js';
 
 export interface ActionContext {
   hook: HookContext;
@@ -21,7 +23,12 @@ export interface ActionContext {
 
 export type ActionHandler = (ctx: ActionContext) => Promise<void>;
 
-export const ACTIONS: Record<string, ActionHandler> = { pause, resume };
+export const ACTIONS: Record<string, ActionHandler> = {
+  pause,
+  resume,
+  'openstack-upgrade': openstackUpgrade,
+  'security-checklist': securityChecklistAction,
+};
 
 export async function runAction(ctx: ActionContext): Promise<void> {
   const handler = ACTIONS[ctx.hook.name];

@@ -13,13 +13,20 @@ export function dbAlreadyInitialised(snap: Snapshot): boolean {
   return Boolean(snap.memory.dbInitialised) || Boolean(snap.leaderData[DB_INITIALISED]);
 }
 
-export function planDbSync(d: Decision, snap: Snapshot): Effect[] {
+/** The leader may migrate the schema once the database lists this unit (an upgrade migrates again). */
+export function dbSyncAllowed(d: Decision, snap: Snapshot): boolean {
   const db = d.contexts['shared-db'];
-  if (!snap.leader || !db || !db.allowedUnits.includes(snap.hook.unitName) || dbAlreadyInitialised(snap)) return [];
+  return snap.leader && Boolean(db?.allowedUnits.includes(snap.hook.unitName));
+}
+
+export const DB_SYNC: Effect = { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 };
+
+export function planDbSync(d: Decision, snap: Snapshot): Effect[] {
+  if (!dbSyncAllowed(d, snap) || dbAlreadyInitialised(snap)) return [];
   const peer = snap.relations.cluster?.[0];
   return [
     { kind: 'progress', message: 'Sync DB' },
-    { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 },
+    DB_SYNC,
     ...(peer ? [{ kind: 'relation-set', relationId: peer.id, app: true, data: { [DB_INITIALISED]: 'True' } } as Effect] : []),
   ];
 }

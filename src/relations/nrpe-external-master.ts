@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import { monitors, nrpeChecks } from '../nrpe/checks.js';
 import { statsCredentialsPath } from '../nrpe/paths.js';
 import type { RelationSnapshot } from '../snapshot.js';
-import { absent, firstComplete, type ReadEnv, ready, type RelationHandler } from './types.js';
+import { absent, firstComplete, type ReadEnv, type RelationHandler, ready } from './types.js';
 
 export interface NrpeContext {
   /** Nagios host name: the subordinate's `nagios_hostname`, else `<nagios_context>-<unit with ->`. */
@@ -20,10 +20,17 @@ export interface NrpeContext {
   servicegroups: string;
 }
 
+/**
+ * Both values end up in file names and Nagios object definitions: anything but a plain name
+ * (letters, digits, `.`, `_`, `-`) is ignored and the default used, never written.
+ */
+const plainName = (value: string | undefined): string | undefined =>
+  value !== undefined && /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(value) ? value : undefined;
+
 export function nrpeContext(rels: readonly RelationSnapshot[], env: Pick<ReadEnv, 'config' | 'unitName'>): NrpeContext {
   const context = env.config.nagios_context;
-  const hostname = firstComplete(rels, (bag) => bag.nagios_hostname || undefined);
-  const hostContext = firstComplete(rels, (bag) => bag.nagios_host_context || undefined);
+  const hostname = firstComplete(rels, (bag) => plainName(bag.nagios_hostname));
+  const hostContext = firstComplete(rels, (bag) => plainName(bag.nagios_host_context));
   return {
     hostname: hostname ?? `${context}-${env.unitName.replace('/', '-')}`,
     unitLabel: hostContext ? `${hostContext}:${env.unitName}` : env.unitName,

@@ -9,6 +9,7 @@ import { atLeast } from '../model/release.js';
 import { detectRelease } from '../model/release-detect.js';
 import type { Effect } from '../plan.js';
 import type { Snapshot } from '../snapshot.js';
+import { secureConfigDir } from './config-dir.js';
 
 export const needsInstall = (snap: Snapshot): boolean => snap.host.glanceCommonVersion === null;
 
@@ -27,6 +28,7 @@ export function installEffects(snap: Snapshot): Effect[] {
     { kind: 'progress', message: 'Installing apt packages' },
     { kind: 'apt-update' },
     { kind: 'apt-install', packages: packagesFor(release, series) },
+    secureConfigDir,
     ...services.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
   ];
 }

@@ -1,0 +1,12 @@
+/**
+ * /etc/glance holds database and service passwords. The security guide (Check-Image-01/02)
+ * asks for it to be owned by root with group glance and no access for others: glance's
+ * services read it through their group. Set after every package operation, which may create the
+ * directory or reset it; security-checklist verifies exactly this.
+ */
+import type { Effect, FileOwner } from '../plan.js';
+
+export const GLANCE_CONFIG_DIR = '/etc/glance';
+export const CONFIG_DIR_OWNER: FileOwner = { user: 'root', group: 'glance', mode: 0o750 };
+
+export const secureConfigDir: Effect = { kind: 'mkdir', path: GLANCE_CONFIG_DIR, owner: CONFIG_DIR_OWNER };

@@ -1,0 +1,72 @@
+/**
+ * OpenStack release upgrades (reference do_openstack_upgrade): when openstack-origin names a
+ * newer release than the installed glance-common, switch the package source, dist-upgrade
+ * (taking the packages' new config files: the charm renders its own again right after), install
+ * the new release's packages and purge the obsolete ones; then the services stop, the leader
+ * migrates the schema and the services start again unless the unit is paused.
+ *
+ * The openstack-upgrade action (action-managed-upgrade true) runs these pieces in the
+ * reference's order with a render in between; config-changed (action-managed-upgrade false) has
+ * one step before its reconcile, so it stops and migrates right after the packages and the
+ * reconcile then renders the new release's files and starts the services.
+ */
+import { parseConfig } from '../config/index.js';
+import { decide } from '../model/decide.js';
+import { managedServices } from '../model/packages.js';
+import { type Release, releaseIndex } from '../model/release.js';
+import { releaseFromOrigin, releaseFromVersion } from '../model/release-detect.js';
+import type { Effect } from '../plan.js';
+import { DB_SYNC, dbSyncAllowed } from '../reconcile/db-sync.js';
+import type { Snapshot } from '../snapshot.js';
+import { secureConfigDir } from './config-dir.js';
+import { packageEffects } from './packages.js';
+
+export const UPGRADE_MESSAGE = 'Upgrading OpenStack release';
+
+/** Config file changes the packages make are taken (--force-confnew): the charm renders its files again anyway. */
+export const DIST_UPGRADE: Effect = {
+  kind: 'command',
+  argv: [
+    'apt-get', '--assume-yes', '--option=DPkg::Lock::Timeout=300',
+    '--option=Dpkg::Options::=--force-confnew', '--option=Dpkg::Options::=--force-confdef', 'dist-upgrade',
+  ],
+  retries: 2,
+};
+
+/** The release openstack-origin names when it is newer than the installed one. */
+export function upgradeTarget(snap: Snapshot): Release | undefined {
+  const installed = snap.host.glanceCommonVersion ? releaseFromVersion(snap.host.glanceCommonVersion) : undefined;
+  const { config, problems } = parseConfig(snap.config);
+  if (!installed || problems.some((p) => p.source === 'openstack-origin')) return undefined;
+  const wanted = releaseFromOrigin(config['openstack-origin'], snap.host.osCodename);
+  return wanted && releaseIndex(wanted) > releaseIndex(installed) ? wanted : undefined;
+}
+
+export function upgradePackageEffects(snap: Snapshot, target: Release): Effect[] {
+  const { config } = parseConfig(snap.config);
+  return [
+    { kind: 'progress', message: UPGRADE_MESSAGE },
+    { kind: 'apt-source', origin: config['openstack-origin'], series: snap.host.osCodename ?? '' },
+    { kind: 'apt-update' },
+    DIST_UPGRADE,
+    ...packageEffects(snap, target),
+    secureConfigDir,
+  ];
+}
+
+/** Stop what runs on `release`, and let the leader migrate the schema to it. */
+export function stopAndSyncEffects(snap: Snapshot, release: Release): Effect[] {
+  const d = decide(snap);
+  const services = managedServices(release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
+  return [
+    ...services.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
+    ...(dbSyncAllowed(d, snap) ? [DB_SYNC] : []),
+  ];
+}
+
+/** config-changed: upgrade unless the operator wants to run the action themselves. */
+export function configChangedUpgrade(snap: Snapshot): Effect[] {
+  const target = upgradeTarget(snap);
+  if (!target || parseConfig(snap.config).config['action-managed-upgrade']) return [];
+  return [...upgradePackageEffects(snap, target), ...stopAndSyncEffects(snap, target)];
+}
