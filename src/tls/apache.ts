@@ -2,12 +2,12 @@
  * Host commands TLS needs besides files (reference configure_https): with TLS, the Apache
  * modules `ssl proxy proxy_http headers` and the `openstack_https_frontend` site are enabled;
  * without it the site is disabled and Apache stopped, so it frees the port glance-api takes back.
- * Each command runs only when the host is not already in that state (the read phase loads the
- * enabled-site and module links), so repeated hooks run nothing. Apache restarts after a module
- * or the site was enabled. A changed CA file is followed by `update-ca-certificates --fresh`.
+ * The commands run only when the site's state has to change (the read phase loads the enabled
+ * site's link), so repeated hooks run nothing; the reference ran them in every hook. Apache
+ * restarts after the site was enabled. A changed CA file is followed by `update-ca-certificates --fresh`.
  */
 import type { Effect } from '../plan.js';
-import { APACHE_MODULES, CA_DIR, moduleEnabledPath, SITE, SITE_ENABLED_PATH } from './paths.js';
+import { APACHE_MODULES, CA_DIR, SITE, SITE_ENABLED_PATH } from './paths.js';
 
 export interface ApacheInputs {
   https: boolean;
@@ -30,12 +30,9 @@ const present = (files: ApacheInputs['files'], path: string): boolean => typeof 
 export function planApache(i: ApacheInputs): ApachePlan {
   const effects: Effect[] = [];
   const siteOn = present(i.files, SITE_ENABLED_PATH);
-  if (i.https) {
-    if (!APACHE_MODULES.every((m) => present(i.files, moduleEnabledPath(m)))) {
-      effects.push({ kind: 'command', argv: ['a2enmod', ...APACHE_MODULES] });
-    }
-    if (!siteOn) effects.push({ kind: 'command', argv: ['a2ensite', SITE] });
-  } else if (siteOn) {
+  if (i.https && !siteOn) {
+    effects.push({ kind: 'command', argv: ['a2enmod', ...APACHE_MODULES] }, { kind: 'command', argv: ['a2ensite', SITE] });
+  } else if (!i.https && siteOn) {
     effects.push({ kind: 'command', argv: ['a2dissite', SITE] });
     if (!i.paused) effects.push({ kind: 'service', action: 'stop', service: 'apache2' });
   }

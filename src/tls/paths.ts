@@ -19,10 +19,9 @@ export const HOSTNAME_PATH = '/etc/hostname';
 export const SITE = 'openstack_https_frontend';
 export const SITE_ENABLED_PATH = `/etc/apache2/sites-enabled/${SITE}.conf`;
 export const APACHE_MODULES = ['ssl', 'proxy', 'proxy_http', 'headers'] as const;
-export const moduleEnabledPath = (module: string): string => `/etc/apache2/mods-enabled/${module}.load`;
 
-/** Fixed paths the read phase loads for TLS decisions (host name, Apache's enabled site and modules). */
-export const TLS_STATE_PATHS: readonly string[] = [HOSTNAME_PATH, SITE_ENABLED_PATH, ...APACHE_MODULES.map(moduleEnabledPath)];
+/** Fixed paths the read phase loads for TLS decisions (host name, Apache's enabled site). */
+export const TLS_STATE_PATHS: readonly string[] = [HOSTNAME_PATH, SITE_ENABLED_PATH];
 
 /** A certificate name that is safe as part of a file name (host names, IPv4 and IPv6 addresses). */
 export const isSafeCertName = (cn: string): boolean => /^[A-Za-z0-9*_-][A-Za-z0-9.:*_-]*$/.test(cn) && !cn.includes('..');

@@ -4,7 +4,7 @@
  * state Apache's a2enmod / a2ensite leave behind.
  */
 import type { Snapshot } from '../../../src/snapshot.js';
-import { SITE_ENABLED_PATH, APACHE_MODULES, HOSTNAME_PATH, moduleEnabledPath } from '../../../src/tls/paths.js';
+import { HOSTNAME_PATH, SITE_ENABLED_PATH } from '../../../src/tls/paths.js';
 import { deployed, relation } from '../../fixtures/snapshot.js';
 
 export const pem = (kind: string, body: string): string => `-----BEGIN ${kind}-----\n${Buffer.from(body).toString('base64')}\n-----END ${kind}-----\n`;
@@ -28,8 +28,7 @@ export function tlsSnapshot(config: Record<string, unknown> = TLS_CONFIG): Snaps
   };
 }
 
-/** What a2enmod and a2ensite leave on the host: the enabled links the read phase loads. */
+/** What a2ensite leaves on the host: the enabled site's link, which the read phase loads. */
 export function apacheEnabled(s: Snapshot): Snapshot {
-  const links = Object.fromEntries([SITE_ENABLED_PATH, ...APACHE_MODULES.map(moduleEnabledPath)].map((p) => [p, 'enabled']));
-  return { ...s, host: { ...s.host, files: { ...s.host.files, ...links } } };
+  return { ...s, host: { ...s.host, files: { ...s.host.files, [SITE_ENABLED_PATH]: 'enabled' } } };
 }
