@@ -41,7 +41,11 @@ const result = await build({
   target: 'node18',
   format: 'esm',
   banner: { js: REQUIRE_BANNER },
-  minify: false, // readable stack traces in the unit log
+  // Whitespace and syntax only: half the bytes Node must decode and parse on every hook (the
+  // charm's start-up is most of its own time), while function names stay readable in traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: false,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
