@@ -20,11 +20,9 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 /** Endpoint host names may hold this placeholder; the charm replaces it with the application name. */
 const PLACEHOLDER = '{service_name}';
 
-function isDnsName(text: string): boolean {
-  const name = text.replaceAll(PLACEHOLDER, 'x');
-  return name.length <= 253 && name.split('.').every((label) => LABEL.test(label));
-}
+/** A DNS name: dot-separated labels of letters, digits and inner hyphens. */
+export const isDnsName = (name: string): boolean => name.length <= 253 && name.split('.').every((label) => LABEL.test(label));
 
 /** os-*-hostname: "the hostname or address" of an endpoint. */
 export const hostName: Check<string, string> = (text) =>
-  isDnsName(text) || isIpAddress(text) ? ok(text) : bad(`${show(text)} is not a host name or IP address`);
+  isDnsName(text.replaceAll(PLACEHOLDER, 'x')) || isIpAddress(text) ? ok(text) : bad(`${show(text)} is not a host name or IP address`);

@@ -25,6 +25,11 @@ export const between =
   (n) =>
     n >= min && n <= max ? ok(n) : bad(`${show(n)} must be between ${min} and ${max}`);
 
+/** A number in (min, max]. */
+export const aboveAtMost =
+  (min: number, max: number): Check<number, number> =>
+  (n) =>
+    n > min && n <= max ? ok(n) : bad(`${show(n)} must be greater than ${min} and at most ${max}`);
+
 /** A fraction in (0, 1], as Ceph wants for compression-required-ratio. */
-export const fraction: Check<number, number> = (n) =>
-  n > 0 && n <= 1 ? ok(n) : bad(`${show(n)} must be greater than 0 and at most 1`);
+export const fraction = aboveAtMost(0, 1);

@@ -17,7 +17,7 @@ import {
 } from './ceph.js';
 import { parseConfigFlags } from './flags.js';
 import { imageFormats, importProperties } from './formats.js';
-import { atLeast, between, fraction, greaterThan } from './numbers.js';
+import { aboveAtMost, atLeast, between, fraction, greaterThan } from './numbers.js';
 import {
   anyText,
   boolean,
@@ -37,6 +37,8 @@ import { localStoreDir, s3Endpoint } from './stores.js';
 import { commaList, distinct, oneOf, plainName, spaceList } from './text.js';
 
 const HARDEN_MODULES = ['os', 'ssh', 'apache', 'mysql'] as const;
+/** Far above any sensible value (a few workers per CPU); only there to refuse absurd numbers. */
+const MAX_WORKER_MULTIPLIER = 1000;
 
 /** nagios_servicegroups: "" (use nagios_context) or a comma list of group names. */
 const serviceGroups: Check<string, string> = (text) => (text === '' ? ok(text) : validates(commaList(plainName))(text));
@@ -76,7 +78,8 @@ export const OPTIONS = {
   'cinder-volume-types': optionalList(distinct(commaList(plainName))),
   'cinder-http-retries': int(3, atLeast(0)),
   'cinder-state-transition-timeout': int(300, atLeast(0)),
-  'worker-multiplier': optionalFloat(greaterThan(0)),
+  // Bounded so the worker count stays a number glance reads (1e300 would render as 8e+300).
+  'worker-multiplier': optionalFloat(aboveAtMost(0, MAX_WORKER_MULTIPLIER)),
   'expose-image-locations': boolean(true),
   'restrict-image-location-operations': boolean(false),
   'rabbit-user': string('glance', plainName),

@@ -7,6 +7,7 @@
 import { urlHost } from '../model/net.js';
 import type { AmqpContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
+import { isBase64Pem, isHost, isPort } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
 
 export const RABBIT_CA_FILE = '/etc/glance/rabbit-client-ca.pem';
@@ -34,8 +35,11 @@ export const amqp: RelationHandler<Amqp> = {
       const first = units.find(([, b]) => b.password);
       if (!first) continue;
       const bag = first[1];
-      const hosts = hostsOf(units, bag).filter(Boolean);
+      const hosts = hostsOf(units, bag).filter(isHost);
       if (hosts.length === 0) continue;
+      // TLS settings that do not parse must not quietly turn TLS off.
+      if (bag.ssl_port && !isPort(bag.ssl_port)) return incomplete(['ssl_port']);
+      if (bag.ssl_ca && !isBase64Pem(bag.ssl_ca)) return incomplete(['ssl_ca']);
       const user = env.config['rabbit-user'];
       const vhost = env.config['rabbit-vhost'];
       const port = bag.ssl_port || '5672';

@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { certRequestData } from '../tls/requests.js';
 import { isSafeCertName } from '../tls/paths.js';
 import type { Databag } from '../snapshot.js';
+import { isPem, Pem } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
 
-const Bundle = z.object({ cert: z.string().min(1), key: z.string().min(1) });
+// Written to files Apache and the trust store read: PEM and nothing else.
+const Bundle = z.object({ cert: Pem, key: Pem });
 export type CertBundle = z.infer<typeof Bundle>;
 
 export interface CertificatesContext {
@@ -47,9 +49,9 @@ export const certificates: RelationHandler<CertificatesContext> = {
     for (const rel of rels) {
       for (const bag of Object.values(rel.units)) {
         const certs = parseCerts(bag[key]);
-        if (certs && bag.ca) {
+        if (certs && bag.ca && isPem(bag.ca)) {
           const caApp = isSafeCertName(rel.app) ? rel.app : 'certificates';
-          return ready({ caApp, ca: bag.ca, chain: bag.chain || undefined, certs });
+          return ready({ caApp, ca: bag.ca, chain: bag.chain && isPem(bag.chain) ? bag.chain : undefined, certs });
         }
       }
     }

@@ -3,6 +3,7 @@
  * balances over all of them, per network.
  */
 import type { Databag } from '../snapshot.js';
+import { isHost } from './remote-values.js';
 import { ready, type RelationHandler } from './types.js';
 
 export interface Peer {
@@ -13,16 +14,24 @@ export interface Peer {
   admin?: string;
 }
 
-const peerOf = (unit: string, bag: Databag): Peer | undefined =>
-  bag['private-address']
+/** Peer addresses become haproxy server lines: anything but an address is left out. */
+const address = (bag: Databag, key: string): string | undefined => {
+  const value = bag[key];
+  return value !== undefined && isHost(value) ? value : undefined;
+};
+
+const peerOf = (unit: string, bag: Databag): Peer | undefined => {
+  const privateAddress = address(bag, 'private-address');
+  return privateAddress
     ? {
         unit,
-        private: bag['private-address'],
-        public: bag['public-address'],
-        internal: bag['internal-address'],
-        admin: bag['admin-address'],
+        private: privateAddress,
+        public: address(bag, 'public-address'),
+        internal: address(bag, 'internal-address'),
+        admin: address(bag, 'admin-address'),
       }
     : undefined;
+};
 
 /** Peers are always "ready" (a lone unit simply has none), as in the reference (Q10). */
 export const cluster: RelationHandler<Peer[]> = {

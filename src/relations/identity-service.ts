@@ -6,24 +6,26 @@ import { z } from 'zod';
 import { atLeast } from '../model/release.js';
 import type { IdentityContext, IniPair } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
+import { Host, HttpUrl, Line, Port, Protocol, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
 
+// Every value lands in glance-api.conf or a URL: each must fit its line and its kind.
 const Creds = z.object({
-  service_host: z.string().min(1),
-  service_port: z.string().regex(/^\d+$/),
-  service_protocol: z.string().default('http'),
-  auth_host: z.string().min(1),
-  auth_port: z.string().regex(/^\d+$/),
-  auth_protocol: z.string().default('http'),
-  service_tenant: z.string().min(1),
-  service_username: z.string().min(1),
-  service_password: z.string().min(1),
-  api_version: z.string().default('3'),
-  service_domain: z.string().default(''),
-  service_domain_id: z.string().default(''),
-  service_type: z.string().optional(),
-  public_auth_url: z.string().optional(),
-  internal_auth_url: z.string().optional(),
+  service_host: Host,
+  service_port: Port,
+  service_protocol: Protocol.default('http'),
+  auth_host: Host,
+  auth_port: Port,
+  auth_protocol: Protocol.default('http'),
+  service_tenant: RequiredLine,
+  service_username: RequiredLine,
+  service_password: RequiredLine,
+  api_version: Line.default('3'),
+  service_domain: Line.default(''),
+  service_domain_id: Line.default(''),
+  service_type: Line.optional(),
+  public_auth_url: HttpUrl.optional(),
+  internal_auth_url: HttpUrl.optional(),
 });
 type Creds = z.infer<typeof Creds>;
 

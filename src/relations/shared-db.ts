@@ -7,15 +7,18 @@
 import { z } from 'zod';
 import { hostAddressIn } from '../model/addresses.js';
 import type { Databag } from '../snapshot.js';
+import { Base64Pem, Host, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
 
+// The host and password land in the connection URL, the TLS material in files: a reply that
+// does not fit (or TLS material that is not PEM, which must not quietly turn TLS off) waits.
 const Reply = z.object({
-  db_host: z.string().min(1),
-  password: z.string().min(1),
+  db_host: Host,
+  password: RequiredLine,
   allowed_units: z.string().optional(),
-  ssl_ca: z.string().optional(),
-  ssl_cert: z.string().optional(),
-  ssl_key: z.string().optional(),
+  ssl_ca: Base64Pem.optional(),
+  ssl_cert: Base64Pem.optional(),
+  ssl_key: Base64Pem.optional(),
   'access-network': z.string().optional(),
 });
 

@@ -42,7 +42,7 @@ describe('parseConfig', () => {
   it('keeps good options and puts the default in place of a bad one', () => {
     const { config, problems } = parseConfig({ 'image-size-cap': '12XB', 'worker-multiplier': -1, debug: true });
     expect(problems.map((p) => p.message)).toEqual([
-      'worker-multiplier: -1 must be greater than 0',
+      'worker-multiplier: -1 must be greater than 0 and at most 1000',
       'image-size-cap: "12XB" is not a size like 500G or 1TB',
     ]);
     expect(config['image-size-cap']).toBe(1024 ** 4);

@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../src/config/index.js';
 import type { Effect, Plan } from '../../../src/plan.js';
 import type { Snapshot } from '../../../src/snapshot.js';
-import { baseConfigFor, configValue, SEED, validSamples } from '../../fixtures/arbitraries.js';
-import { dataFindings, filesFindings } from './file-checks.js';
+import { baseConfigFor, configValue, HUGE_NUMBERS, SEED, validSamples } from '../../fixtures/arbitraries.js';
+import { dataFindings, filesFindings, numberFindings } from './file-checks.js';
 import { after, FULL_CONFIG, fullDeployment, run, settle } from './full-deployment.js';
 
 const RUNS = 25;
@@ -56,6 +56,7 @@ describe(`config fuzzing through reconcile (${RUNS} values per option, seed ${SE
           }
           const next = after(snap, plan);
           expect(filesFindings(next.host.files)).toEqual([]);
+          if (typeof value === 'number') expect(numberFindings(next.host.files)).toEqual([]);
           expect(dataFindings(next.memory.published ?? {})).toEqual([]);
         }),
         { seed: SEED, numRuns: RUNS },
@@ -63,4 +64,16 @@ describe(`config fuzzing through reconcile (${RUNS} values per option, seed ${SE
     },
     SLOW,
   );
+});
+
+describe('config: numbers at the edges of what JSON carries', () => {
+  const numeric = OPTION_NAMES.filter((n) => OPTIONS[n].type === 'int' || OPTIONS[n].type === 'float');
+
+  it.each(numeric)('%s: every huge, tiny or negative number is rejected or rendered as plain digits', (name) => {
+    for (const value of HUGE_NUMBERS) {
+      const snap: Snapshot = { ...deployed, config: { ...FULL_CONFIG, [name]: value } };
+      const next = after(snap, run(snap));
+      expect(numberFindings(next.host.files), `${name}=${value}`).toEqual([]);
+    }
+  });
 });

@@ -2,16 +2,13 @@
  * What an injected value would leave in the files a hook writes: a NUL or carriage return (a
  * line break for configparser's universal newlines, or the end of a C string), a line that starts
  * with MARKER (a value broke out of its line: a new key, section or directive), or, in a file
- * that must hold PEM blocks, a line that is not PEM; elsewhere, a number in exponent form (a
- * huge value rendered the way JavaScript prints it).
+ * that must hold PEM blocks, a line that is not PEM.
  */
 import { RABBIT_CA_FILE } from '../../../src/relations/amqp.js';
 import { CA_DIR, CERT_DIR } from '../../../src/tls/paths.js';
 import { MARKER } from '../../fixtures/arbitraries.js';
 
 const PEM_LINE = /^(-----(BEGIN|END) [A-Z0-9 ]+-----|[A-Za-z0-9+/=]+)$/;
-/** A number token in exponent form (1e+300): no service reads that as the int it wanted. */
-const EXPONENT = /(?<![\w+/.:-])-?\d+(\.\d+)?[eE][+-]?\d+(?![\w+/])/;
 
 const isPemFile = (path: string): boolean =>
   path.startsWith(`${CERT_DIR}/`) || path.startsWith(`${CA_DIR}/`) || path.startsWith('/etc/glance/db-client.') || path === RABBIT_CA_FILE;
@@ -25,7 +22,6 @@ export function fileFindings(path: string, content: string): string[] {
     const start = line.trimStart();
     if (start.startsWith(MARKER) || start.startsWith(`[${MARKER}`)) out.push(`${path}:${i + 1}: a value started its own line: ${JSON.stringify(line)}`);
     if (isPemFile(path) && line.trim() !== '' && !PEM_LINE.test(line.trim())) out.push(`${path}:${i + 1}: not PEM: ${JSON.stringify(line.slice(0, 60))}`);
-    if (!isPemFile(path) && EXPONENT.test(line)) out.push(`${path}:${i + 1}: a number in exponent form: ${JSON.stringify(line.slice(0, 60))}`);
   });
   return out;
 }
@@ -41,5 +37,26 @@ export function dataFindings(bags: Readonly<Record<string, Readonly<Record<strin
     Object.entries(bag)
       .filter(([, v]) => /[\r\n\0]/.test(v) && v.includes(MARKER))
       .map(([k, v]) => `${id} ${k}: ${JSON.stringify(v.slice(0, 60))}`),
+  );
+}
+
+/** Paths that are not plain absolute paths (`..`, `.`, empty segments) could leave their directory. */
+export function pathFindings(paths: readonly string[]): string[] {
+  const bad = (p: string): boolean => !p.startsWith('/') || p.split('/').slice(1).some((seg) => ['', '.', '..'].includes(seg) || /[\0\r\n]/.test(seg));
+  return paths.filter(bad).map((p) => `path leaves its directory: ${JSON.stringify(p)}`);
+}
+
+/** A number token in exponent form (1e+300): a huge config number rendered the way JavaScript prints it. */
+const EXPONENT = /(?<![\w+/.:-])-?\d+(\.\d+)?[eE][+-]?\d+(?![\w+/])/;
+
+/** Lines of non-PEM files with a number in exponent form: no service reads that as the number it wanted. */
+export function numberFindings(files: Readonly<Record<string, string | null>>): string[] {
+  return Object.entries(files).flatMap(([path, content]) =>
+    content === null || isPemFile(path)
+      ? []
+      : content
+          .split('\n')
+          .filter((line) => EXPONENT.test(line))
+          .map((line) => `${path}: a number in exponent form: ${JSON.stringify(line.slice(0, 60))}`),
   );
 }

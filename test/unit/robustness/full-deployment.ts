@@ -7,11 +7,11 @@
 import { brokerRequest } from '../../../src/ceph/broker-request.js';
 import { responseKey } from '../../../src/ceph/broker-response.js';
 import { parseConfig } from '../../../src/config/index.js';
+import { PLUGINS } from '../../../src/nrpe/checks.js';
+import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR, PLUGIN_DIR } from '../../../src/nrpe/paths.js';
 import type { Plan } from '../../../src/plan.js';
 import { reconcile } from '../../../src/reconcile/index.js';
 import { loadTemplates } from '../../../src/render/templates.js';
-import { PLUGINS } from '../../../src/nrpe/checks.js';
-import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR, PLUGIN_DIR } from '../../../src/nrpe/paths.js';
 import type { Databag, NrpeHost, RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan } from '../../fixtures/fold-plan.js';
 import { DB_REPLY, KEYSTONE_REPLY, relation, snapshot, UNIT_ADDRESS } from '../../fixtures/snapshot.js';
