@@ -5,6 +5,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { precompiledModule } from './precompile-templates.mjs';
 
 // ESM output because execa 9 is ESM-only and the charm may use top-level await and
 // import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
@@ -58,4 +59,5 @@ const result = await build({
 await mkdir(outDir, { recursive: true });
 for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);
 await writeAtomically(join(outDir, 'package.json'), MODULE_MARKER);
+await writeAtomically(join(outDir, 'templates.mjs'), precompiledModule(resolve('templates')));
 console.log(`built ${join(values.outdir, 'charm.js')} from ${values.entry}`);

@@ -18,6 +18,7 @@ const CONTENTS = [
   'actions',
   'dist/charm.js',
   'dist/package.json',
+  'dist/templates.mjs',
   'templates',
   'README.md',
   'icon.svg',

@@ -17,7 +17,7 @@ import { writeToolStats } from './juju/tool-stats.js';
 import { HookTools } from './juju/tools.js';
 import { managedPaths } from './managed-paths.js';
 import { reconcile } from './reconcile/index.js';
-import { loadTemplates } from './render/templates.js';
+import { loadCharmTemplates } from './render/load.js';
 import { routeFor } from './routes.js';
 import type { HookContext, Snapshot } from './snapshot.js';
 import { PURGE_CANDIDATES } from './steps/packages.js';
@@ -46,7 +46,7 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
     await apply({ effects: stepEffects }, { tools });
     return;
   }
-  const templates = loadTemplates(join(hook.charmDir, 'templates'));
+  const templates = await loadCharmTemplates(hook.charmDir);
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
     // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from both.
@@ -61,13 +61,13 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
 }
 
 function actionContext(hook: HookContext, tools: HookTools): ActionContext {
-  const templates = loadTemplates(join(hook.charmDir, 'templates'));
   return {
     hook,
     tools,
     snapshot: () => snapshot(hook, tools),
     apply: (plan) => apply(plan, { tools }),
-    reconcile: (snap, statusDirty) => apply(reconcile(snap, { templates, statusDirty }), { tools }),
+    reconcile: async (snap, statusDirty) =>
+      apply(reconcile(snap, { templates: await loadCharmTemplates(hook.charmDir), statusDirty }), { tools }),
     serviceRunning,
   };
 }

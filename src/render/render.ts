@@ -3,6 +3,9 @@
  * give the same files, in FILES order. Compiled templates are cached per template set for the process.
  */
 import Handlebars from 'handlebars';
+
+/** The argument type of Handlebars.template (a global interface in its typings). */
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import type { GlanceModel } from '../model/types.js';
 import type { FileOwner } from '../plan.js';
 import { FILES, pathOf, servicesOf } from './files.js';
@@ -32,7 +35,11 @@ function compilerFor(set: TemplateSet): Compiler {
   if (known) return known;
   // One isolated Handlebars environment per set, so partials of two sets never mix.
   const env = Handlebars.create();
-  for (const [name, source] of set.parts) env.registerPartial(name, env.compile(source, OPTIONS));
+  const pre = set.precompiled;
+  for (const [name, source] of set.parts) {
+    const spec = pre?.parts[name];
+    env.registerPartial(name, spec ? env.template(spec as TemplateSpecification) : env.compile(source, OPTIONS));
+  }
   const compiler = { env, cache: new Map<string, Compiled>() };
   compilers.set(set, compiler);
   return compiler;
@@ -44,7 +51,8 @@ function compiled(set: TemplateSet, key: string): Compiled {
   if (!template) {
     const source = set.files.get(key);
     if (source === undefined) throw new Error(`template ${key} is not in the set`);
-    template = env.compile<GlanceModel>(source, OPTIONS);
+    const spec = set.precompiled?.files[key];
+    template = spec ? env.template<GlanceModel>(spec as TemplateSpecification) : env.compile<GlanceModel>(source, OPTIONS);
     cache.set(key, template);
   }
   return template;

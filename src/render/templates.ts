@@ -13,11 +13,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LINEAGES, type Lineage } from '../model/release.js';
 
+/** Handlebars template specs by the same keys as TemplateSet.files and .parts. */
+export interface Precompiled {
+  readonly files: Readonly<Record<string, unknown>>;
+  readonly parts: Readonly<Record<string, unknown>>;
+}
+
 export interface TemplateSet {
   /** Template sources by path relative to the tree: 'ussuri/glance-api.conf', 'haproxy.cfg'. */
   readonly files: ReadonlyMap<string, string>;
   /** Partial sources by name (file name under parts/). */
   readonly parts: ReadonlyMap<string, string>;
+  /** Build-time compiled specs of the same tree (dist/templates.mjs), used instead of compiling. */
+  readonly precompiled?: Precompiled;
 }
 
 const PARTS_DIR = 'parts';

@@ -46,8 +46,8 @@ describe('npm run build', () => {
     });
   }, 60_000);
 
-  it('writes one bundle and the marker that makes Node load it as an ES module', () => {
-    expect(readdirSync(outDir).sort()).toEqual(['charm.js', 'package.json']);
+  it('writes one bundle, the precompiled templates and the marker that makes Node load them as ES modules', () => {
+    expect(readdirSync(outDir).sort()).toEqual(['charm.js', 'package.json', 'templates.mjs']);
     expect(JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
   });
 

@@ -112,6 +112,7 @@ describe('glance.charm', () => {
       'icon.svg',
       'dist/charm.js',
       'dist/package.json',
+      'dist/templates.mjs',
       ...EXECUTABLES(),
       ...filesUnder('templates'),
     ];
