@@ -12,17 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sim } from '../sim/engine.js';
 import type { Databag } from '../sim/state.js';
+import type { ToolStats } from '../src/juju/tool-stats.js';
 import { DB_REPLY, KEYSTONE_REPLY } from '../test/fixtures/snapshot.js';
 
-interface Stat {
-  hook: string;
-  calls: number;
-  toolMs: number;
-  commands: number;
-  commandMs: number;
-  wallMs: number;
-  maxRssKb: number;
-}
+type Stat = ToolStats;
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
