@@ -9,7 +9,11 @@ import { detectRelease } from '../src/model/release-detect.js';
 import { type Say, step } from './progress.js';
 
 /** Services the machinery runs itself (the remote side of the relations) plus the client. */
-const SERVICE_PACKAGES = ['mariadb-server', 'mariadb-client', 'keystone', 'memcached', 'curl'];
+const SERVICE_PACKAGES = [
+  'mariadb-server', 'mariadb-client', 'keystone', 'memcached', 'curl',
+  // object-store and amqp (deploy/swift.ts, deploy/rabbitmq.ts)
+  'swift-proxy', 'swift-account', 'swift-container', 'swift-object', 'rabbitmq-server',
+];
 
 /** VERSION_CODENAME from /etc/os-release (bookworm, noble, ...). */
 export async function osCodename(): Promise<string | null> {

@@ -7,7 +7,9 @@ import { execa } from 'execa';
 import { fitHaproxyToFdLimit } from './haproxy-fd-limit.js';
 import { type AdminCredentials, keystoneUp } from './keystone-host.js';
 import { type Say, step } from './progress.js';
+import { rabbitmqRunning, stopRabbitmq } from './rabbitmq.js';
 import { loadState, saveState } from './state.js';
+import { stopSwift, swiftRunning } from './swift.js';
 import { isRunning, startService, stopService, waitFor } from './sysv.js';
 
 /** Started by this machinery (the remote charms' services). */
@@ -16,6 +18,11 @@ const OUR_SERVICES = ['mariadb', 'memcached', 'keystone'] as const;
 const CHARM_SERVICES = ['glance-api', 'haproxy', 'apache2'] as const;
 /** Stop order: front to back, so nothing is left talking to a stopped dependency. */
 const STOP_ORDER = ['haproxy', 'apache2', 'glance-api', 'keystone', 'memcached', 'mariadb'] as const;
+/** Started by the real tests that need them (not SysV services: each knows how it runs and stops). */
+const ON_DEMAND = [
+  { name: 'swift', running: swiftRunning, stop: stopSwift },
+  { name: 'rabbitmq-server', running: rabbitmqRunning, stop: stopRabbitmq },
+] as const;
 
 const mariadbAnswers = async (): Promise<boolean> => (await execa('mysqladmin', ['ping'], { reject: false })).exitCode === 0;
 
@@ -23,7 +30,8 @@ const mariadbAnswers = async (): Promise<boolean> => (await execa('mysqladmin', 
 export async function servicesStatus(): Promise<Record<string, boolean>> {
   const names = [...OUR_SERVICES, ...CHARM_SERVICES];
   const running = await Promise.all(names.map(isRunning));
-  return Object.fromEntries(names.map((n, i) => [n, running[i] ?? false]));
+  const onDemand = await Promise.all(ON_DEMAND.map((s) => s.running()));
+  return Object.fromEntries([...names.map((n, i) => [n, running[i] ?? false]), ...ON_DEMAND.map((s, i) => [s.name, onDemand[i] ?? false])]);
 }
 
 async function rememberPreexisting(): Promise<void> {
@@ -60,6 +68,10 @@ export async function servicesDown(say: Say): Promise<string[]> {
     if (keep.has(service) || !(await isRunning(service))) continue;
     await step(say, `stop ${service}`, () => stopService(service));
     stopped.push(service);
+  }
+  for (const s of ON_DEMAND) {
+    if (keep.has(s.name) || !(await s.running())) continue;
+    stopped.push(...(await step(say, `stop ${s.name}`, s.stop)));
   }
   await saveState({ ...state, session: null });
   return stopped;
