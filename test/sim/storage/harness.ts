@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Sim } from '../../../sim/engine.js';
 import type { Databag } from '../../../sim/state.js';
 import { parseIni } from '../../fixtures/parse-config.js';
+import { KEYSTONE_REPLY } from '../../fixtures/snapshot.js';
 
 export const CHARM_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const UNIT = 'glance/0';
@@ -17,20 +18,8 @@ export const CEPH_CONF = '/var/lib/charm/glance/ceph.conf';
 export const KEYRING = '/etc/ceph/ceph.client.glance.keyring';
 export const CEPH_KEY = 'AQBsTnRkAAAAABAAnNwC7uWb3lMNUb8DMsLqUw==';
 
-export const KEYSTONE: Databag = {
-  service_host: '10.0.0.10',
-  service_port: '5000',
-  service_protocol: 'http',
-  auth_host: '10.0.0.10',
-  auth_port: '35357',
-  auth_protocol: 'http',
-  service_tenant: 'services',
-  service_username: 'glance',
-  service_password: 'KSPASS',
-  service_domain: 'service_domain',
-  service_domain_id: 'domainid456',
-  api_version: '3',
-};
+/** What keystone hands glance in the golden scenarios. */
+export const KEYSTONE: Databag = KEYSTONE_REPLY;
 
 /** mysql answers a database request for the units that asked, as the mysql-router charm does. */
 function mysql(sim: Sim): void {
