@@ -39,10 +39,15 @@ export interface FilePlan {
 export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): FilePlan {
   const rendered = [...renderFiles(d.model, templates), ...relationFiles(d), ...keyringFiles(d), ...tlsFilesFor(d)];
   const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content);
+  // TLS material a relation no longer hands over is removed, not left behind with its secrets.
+  const stale = RELATION_FILE_PATHS.filter((path) => typeof snap.host.files[path] === 'string' && !rendered.some((f) => f.path === path));
   return {
     rendered,
     changed,
-    effects: changed.map((f) => ({ kind: 'write-file', path: f.path, content: f.content, owner: f.owner })),
+    effects: [
+      ...changed.map((f): Effect => ({ kind: 'write-file', path: f.path, content: f.content, owner: f.owner })),
+      ...stale.map((path): Effect => ({ kind: 'delete-file', path })),
+    ],
   };
 }
 
