@@ -32,7 +32,11 @@ export interface ReconcileOptions {
 
 export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const d = decide(snap);
-  const holdFiles = d.configProblems.length > 0;
+  const badConfig = d.configProblems.length > 0;
+  // Nothing is configured before the packages are in: /etc/glance and the glance group come
+  // with them (an update-status before install must not write files or fail on chown).
+  const installed = snap.host.glanceCommonVersion !== null;
+  const holdFiles = badConfig || !installed;
   const files = holdFiles ? { effects: [], rendered: [], changed: [] } : planFiles(d, snap, opts.templates);
   const dbSync = holdFiles ? [] : planDbSync(d, snap);
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
@@ -47,7 +51,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const cephHost = planCephHost(d, snap, files.changed);
   // A rejected option stands at its default in d.config: publishing from it would tell remote
   // charms what the operator never asked for (keystone endpoints without the VIP, another region).
-  const held: readonly string[] = holdFiles ? ENDPOINTS : cephRequestHeld(d) ? ['ceph'] : [];
+  const held: readonly string[] = badConfig ? ENDPOINTS : cephRequestHeld(d) ? ['ceph'] : [];
   const publish = planPublish(d, snap, snap.leader, new Set(held));
 
   const ports = snap.memory.ports ?? [];

@@ -65,3 +65,12 @@ describe('reconcile: the local-storage deployment', () => {
     expect(status?.message).toContain('image-size-cap');
   });
 });
+
+describe('reconcile before the packages are installed', () => {
+  it('writes no file and starts nothing, but reports the status', () => {
+    const plan = run(snapshot({ host: { ...snapshot().host, glanceCommonVersion: null } }));
+    expect(ofKind(plan, 'write-file')).toEqual([]);
+    expect(ofKind(plan, 'service')).toEqual([]);
+    expect(ofKind(plan, 'status')).toEqual([{ kind: 'status', status: 'blocked', message: 'Missing relations: database, identity' }]);
+  });
+});
