@@ -10,7 +10,7 @@ import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../sr
 import type { Effect, Plan } from '../../../src/plan.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { baseConfigFor, configValue, HUGE_NUMBERS, SEED, validSamples } from '../../fixtures/arbitraries.js';
-import { dataFindings, filesFindings, numberFindings } from './file-checks.js';
+import { commandFindings, dataFindings, filesFindings, numberFindings } from './file-checks.js';
 import { after, FULL_CONFIG, fullDeployment, run, settle } from './full-deployment.js';
 
 const RUNS = 25;
@@ -56,6 +56,7 @@ describe(`config fuzzing through reconcile (${RUNS} values per option, seed ${SE
           }
           const next = after(snap, plan);
           expect(filesFindings(next.host.files)).toEqual([]);
+          expect(commandFindings(plan, next.host.files)).toEqual([]);
           if (typeof value === 'number') expect(numberFindings(next.host.files)).toEqual([]);
           expect(dataFindings(next.memory.published ?? {})).toEqual([]);
         }),

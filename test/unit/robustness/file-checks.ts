@@ -4,6 +4,7 @@
  * with MARKER (a value broke out of its line: a new key, section or directive), or, in a file
  * that must hold PEM blocks, a line that is not PEM.
  */
+import type { Plan } from '../../../src/plan.js';
 import { RABBIT_CA_FILE } from '../../../src/relations/amqp.js';
 import { CA_DIR, CERT_DIR } from '../../../src/tls/paths.js';
 import { MARKER } from '../../fixtures/arbitraries.js';
@@ -59,4 +60,26 @@ export function numberFindings(files: Readonly<Record<string, string | null>>): 
           .filter((line) => EXPONENT.test(line))
           .map((line) => `${path}: a number in exponent form: ${JSON.stringify(line.slice(0, 60))}`),
   );
+}
+
+/** Programs that would hand their arguments to a shell. */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'env', 'xargs', 'su', 'sudo', 'eval']);
+
+/**
+ * Commands are argv arrays run by name, never a shell: argv[0] is a bare program name and not a
+ * shell. NRPE runs its `command[...]` lines through /bin/sh, so those may hold nothing but paths
+ * and plain words.
+ */
+export function commandFindings(plan: Plan, files: Readonly<Record<string, string | null>>): string[] {
+  const commands = plan.effects.flatMap((e) => (e.kind === 'command' ? [e.argv] : []));
+  const bad = commands
+    .filter(([program = '']) => !/^[a-z0-9][a-z0-9.+_-]*$/.test(program) || SHELLS.has(program))
+    .map((argv) => `not a program by name: ${JSON.stringify(argv)}`);
+  const nrpeLines = Object.entries(files).flatMap(([path, content]) =>
+    (content ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('command[') && !/^command\[[\w.-]+\]=[\w./ -]+$/.test(line))
+      .map((line) => `${path}: NRPE command line beyond paths and words: ${JSON.stringify(line)}`),
+  );
+  return [...bad, ...nrpeLines];
 }

@@ -11,7 +11,7 @@ import type { Effect, Plan } from '../../../src/plan.js';
 import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { MARKER, relationValue, SEED } from '../../fixtures/arbitraries.js';
 import { KEYSTONE_REPLY, relation } from '../../fixtures/snapshot.js';
-import { dataFindings, filesFindings, pathFindings } from './file-checks.js';
+import { commandFindings, dataFindings, filesFindings, pathFindings } from './file-checks.js';
 import { after, fullDeployment, run, SECRETS, settle } from './full-deployment.js';
 import { type KeyAt, keysRead, withBags, withValue } from './relation-keys.js';
 
@@ -46,6 +46,7 @@ function findings(snap: Snapshot, plan: Plan, addressValue?: string): string[] {
     ...filesFindings(next.host.files),
     ...dataFindings(next.memory.published ?? {}),
     ...pathFindings(changes(plan).flatMap((e) => ('path' in e ? [e.path] : []))),
+    ...commandFindings(plan, next.host.files),
   ];
   if (addressValue?.includes(MARKER)) {
     const texts = [...Object.values(next.host.files), JSON.stringify(next.memory.published ?? {})];
