@@ -15,3 +15,10 @@ export function haRuleFailure(hookName: string, problems: readonly Problem[]): E
   const rule = problems.find((p) => p.source === HA_RULE_SOURCE);
   return rule && SENDING_HOOKS.has(hookName) ? [{ kind: 'fail', message: rule.message }] : [];
 }
+
+/**
+ * Such a hook sets the workload status every time, changed or not: Juju keeps the status a failed
+ * hook set but discards the unit memory recording it, so the hook after a fix could otherwise
+ * believe the blocked status was never shown and leave it standing.
+ */
+export const alwaysSetsStatus = (hookName: string, haRelated: boolean): boolean => haRelated && SENDING_HOOKS.has(hookName);

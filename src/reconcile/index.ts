@@ -6,7 +6,7 @@
  */
 import { planCephHost } from '../ceph/host-effects.js';
 import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
-import { haRuleFailure } from '../ha/fail.js';
+import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
 import { decide } from '../model/decide.js';
 import { pickStatus } from '../model/status.js';
 import { planNrpe } from '../nrpe/plan.js';
@@ -87,7 +87,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     tail.push({ kind: 'app-version', version });
     memory.appVersion = version;
   }
-  const statusDirty = opts.statusDirty || dbSync.length > 0;
+  const statusDirty = opts.statusDirty || dbSync.length > 0 || alwaysSetsStatus(snap.hook.name, d.readiness.ha.state !== 'absent');
   const last = snap.memory.lastStatus;
   if (statusDirty || last?.status !== status.status || last?.message !== status.message) {
     tail.push({ kind: 'status', ...status });

@@ -90,6 +90,20 @@ describe('recovering from a broken HA rule', () => {
     expect(ofKind(fixed, 'status')).toEqual([{ kind: 'status', status: 'active', message: 'Unit is ready' }]);
   });
 
+  it('shows the unit ready again after a fix, although the failed hook left no memory of its blocked status', () => {
+    const good = haSnapshot({ config: { vip: '10.0.0.100' }, clustered: true });
+    const running = foldPlan(good, run(good));
+    expect(running.memory.lastStatus).toEqual({ status: 'active', message: 'Unit is ready' });
+    const broken = { ...running, config: { vip: '10.0.0.100', 'dns-ha': true } };
+    const failed = run(broken);
+    expect(ofKind(failed, 'status')).toEqual([{ kind: 'status', status: 'blocked', message: HA_RULE_MESSAGES.both }]);
+    // Juju shows the blocked status but forgets the failed hook's unit state: memory still says "active".
+    const after = { ...foldPlan(broken, failed), memory: running.memory };
+    const fixed = run({ ...after, config: { vip: '10.0.0.100' } });
+    expect(ofKind(fixed, 'fail')).toEqual([]);
+    expect(ofKind(fixed, 'status')).toEqual([{ kind: 'status', status: 'active', message: 'Unit is ready' }]);
+  });
+
   it('breaking a working config leaves hacluster what it had: nothing is sent or deleted', () => {
     const good = haSnapshot({ config: { vip: '10.0.0.100' }, clustered: true });
     const running = foldPlan(good, run(good));
