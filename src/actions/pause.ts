@@ -1,33 +1,54 @@
+/**
+ * pause / resume handlers (reference pause_unit / resume_unit). Each service is handled on its
+ * own, so one that refuses does not keep the others running. The unit counts as paused even
+ * when a service did not stop (no hook may start anything now; the status then says which
+ * service still runs), and as resumed even when one did not start (the next hook tries again);
+ * the action fails with `Couldn't pause: ...` / `Couldn't resume: ...` naming what went wrong.
+ */
 import { decide } from '../model/decide.js';
-import { PAUSED_MESSAGE } from '../model/status.js';
+import type { Effect } from '../plan.js';
 import { expectedServices } from '../reconcile/services.js';
-import type { ActionHandler } from './index.js';
+import type { ActionContext, ActionHandler } from './index.js';
 import { pauseEffects, resumeEffects, servicesToControl } from './pause-resume.js';
+
+const errorLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 
 async function filterAsync(names: string[], pred: (n: string) => Promise<boolean>): Promise<string[]> {
   const keep = await Promise.all(names.map(pred));
   return names.filter((_, i) => keep[i]);
 }
 
+/** Applies each service's effects separately; the failures, one line each. */
+async function perService(ctx: ActionContext, effects: Effect[]): Promise<string[]> {
+  const byService = new Map<string, Effect[]>();
+  for (const e of effects) if (e.kind === 'service') byService.set(e.service, [...(byService.get(e.service) ?? []), e]);
+  const problems: string[] = [];
+  for (const serviceEffects of byService.values()) {
+    await ctx.apply({ effects: serviceEffects }).catch((err: unknown) => problems.push(errorLine(err)));
+  }
+  return problems;
+}
+
 export const pause: ActionHandler = async (ctx) => {
   const snap = await ctx.snapshot();
-  await ctx.apply({ effects: pauseEffects(snap) });
+  const problems = await perService(ctx, pauseEffects(snap));
   const running = await filterAsync(servicesToControl(snap), ctx.serviceRunning);
-  if (running.length) {
-    await ctx.tools.actionFail(`Couldn't pause: services still running: ${running.join(', ')}`);
-    return;
-  }
-  const memory = { ...snap.memory, paused: true, lastStatus: { status: 'maintenance', message: PAUSED_MESSAGE } };
-  await ctx.apply({ effects: [{ kind: 'memory', memory }, { kind: 'status', status: 'maintenance', message: PAUSED_MESSAGE }] });
+  if (running.length) problems.push(`services still running: ${running.join(', ')}`);
+  const after = await ctx.snapshot();
+  await ctx.reconcile({ ...after, memory: { ...after.memory, paused: true } }, true);
+  if (problems.length) await ctx.tools.actionFail(`Couldn't pause: ${problems.join('; ')}`);
 };
 
 export const resume: ActionHandler = async (ctx) => {
   const before = await ctx.snapshot();
-  await ctx.apply({ effects: resumeEffects(before) });
+  const problems = await perService(ctx, resumeEffects(before));
+  // Forget the pause first: if a start fails below, the next hook still starts what should run.
+  const { paused: _paused, ...memory } = before.memory;
+  await ctx.apply({ effects: [{ kind: 'memory', memory }] });
   const snap = await ctx.snapshot();
-  const unpaused = { ...snap, memory: { ...snap.memory, paused: false } };
   // The reconcile starts every service that should run and is not running.
-  await ctx.reconcile(unpaused, true);
-  const down = await filterAsync(expectedServices(decide(unpaused)), async (s) => !(await ctx.serviceRunning(s)));
-  if (down.length) await ctx.tools.actionFail(`Couldn't resume: services not running: ${down.join(', ')}`);
+  await ctx.reconcile(snap, true).catch((err: unknown) => problems.push(errorLine(err)));
+  const down = await filterAsync(expectedServices(decide(snap)), async (s) => !(await ctx.serviceRunning(s)));
+  if (down.length) problems.push(`services not running: ${down.join(', ')}`);
+  if (problems.length) await ctx.tools.actionFail(`Couldn't resume: ${problems.join('; ')}`);
 };

@@ -1,7 +1,8 @@
 /**
  * The workload status, by the reference's rules and messages (reference §9): series upgrade,
- * paused, missing/incomplete relations, then the charm's own checks joined with ", " (the worst
- * state wins), then services that should run but do not, else `Unit is ready`.
+ * paused (blocked instead when a service still runs), missing/incomplete relations, then the
+ * charm's own checks joined with ", " (the worst state wins), then services that should run but
+ * do not, else `Unit is ready`.
  */
 import type { WorkloadStatus } from '../plan.js';
 import type { Problem } from './problem.js';
@@ -13,6 +14,8 @@ export interface StatusInputs {
   interfaces: InterfaceState;
   problems: readonly Problem[];
   servicesDown: readonly string[];
+  /** Paused or series-upgrading, yet these services run (a stop that did not take). */
+  runningWhilePaused?: readonly string[];
   /** Prefix for policy overrides: 'PO: ' or 'PO (broken): ' (empty when not in use). */
   prefix?: string;
 }
@@ -38,6 +41,10 @@ function interfaceMessage(i: InterfaceState): Status | undefined {
 }
 
 function core(i: StatusInputs): Status {
+  const running = i.runningWhilePaused ?? [];
+  if ((i.seriesUpgrading || i.paused) && running.length) {
+    return { status: 'blocked', message: `Services should be paused but these services running: ${running.join(', ')}` };
+  }
   if (i.seriesUpgrading) return { status: 'blocked', message: SERIES_UPGRADE_MESSAGE };
   if (i.paused) return { status: 'maintenance', message: PAUSED_MESSAGE };
   const parts: Status[] = [];

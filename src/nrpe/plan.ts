@@ -77,8 +77,9 @@ export function planNrpe(d: Decision, snap: Snapshot): Effect[] {
   for (const [path, file] of wanted) {
     if (host.files[path] !== file.content) effects.push({ kind: 'write-file', path, content: file.content, owner: file.owner });
   }
-  for (const path of Object.keys(host.files)) {
-    if (!wanted.has(path)) effects.push({ kind: 'delete-file', path });
+  // Only ever paths of ours: the directories hold other charms' checks too.
+  for (const path of ownedNrpePaths(d.readEnv.appName, host.exportFiles)) {
+    if (path in host.files && !wanted.has(path)) effects.push({ kind: 'delete-file', path });
   }
   const checksChanged = effects.some((e) => (e.kind === 'write-file' || e.kind === 'delete-file') && e.path.startsWith(`${NRPE_CONF_DIR}/`));
   // Without the relation the subordinate is on its way out: its service may be gone already.

@@ -20,7 +20,7 @@ import { isTlsFilePath } from '../tls/paths.js';
 import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
 import { planPublish } from './publish.js';
-import { planServices, workloadConfigured } from './services.js';
+import { planServices, unitServices, workloadConfigured } from './services.js';
 
 export const API_PORT = 9292;
 
@@ -75,6 +75,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     seriesUpgrading: Boolean(snap.memory.seriesUpgrading),
     paused: Boolean(snap.memory.paused),
     prefix: policydPrefix(d.config['use-policyd-override'], memory.policyd),
+    runningWhilePaused: paused ? unitServices(d).filter((s) => snap.host.services[s] === true) : [],
     interfaces: d.interfaces,
     problems: d.problems,
     servicesDown: workloadConfigured(d)
