@@ -2,8 +2,9 @@
  * NRPE checks through the pure core: what a unit related to the NRPE subordinate writes, tells
  * the subordinate, and removes, release by release.
  */
-import { parse as parseYaml } from 'yaml';
+
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { decide } from '../../../src/model/decide.js';
 import { planNrpe } from '../../../src/nrpe/plan.js';
 import type { Effect } from '../../../src/plan.js';
