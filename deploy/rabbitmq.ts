@@ -95,12 +95,6 @@ export class RabbitAdmin {
     await this.grantAll(vhost, user);
   }
 
-  async userExists(user: string): Promise<boolean> {
-    const r = await this.call('GET', `/users/${encodeURIComponent(user)}`);
-    await r.body?.cancel();
-    return r.status === 200;
-  }
-
   /** Permissions `user` has on `vhost` (configure, write, read), or null when none. */
   async permissions(vhost: string, user: string): Promise<{ configure: string; write: string; read: string } | null> {
     const r = await this.call('GET', `/permissions/${encodeURIComponent(vhost)}/${encodeURIComponent(user)}`);

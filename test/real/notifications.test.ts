@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Deployment, integrateWith } from '../../deploy/deployment.js';
+import type { AdminCredentials } from '../../deploy/keystone-host.js';
 import { type Message, type RabbitAdmin, rabbitmqUp } from '../../deploy/rabbitmq.js';
 import { rabbitmqServer } from '../../deploy/remotes/rabbitmq-server.js';
 import { waitFor } from '../../deploy/sysv.js';
-import type { AdminCredentials } from '../../deploy/keystone-host.js';
 import { glanceAsAdmin, glanceServing, say, sharedDeployment } from './fixture.js';
 
 /** The charm's defaults for rabbit-user and rabbit-vhost. */
