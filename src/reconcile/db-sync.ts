@@ -22,11 +22,11 @@ export function dbSyncAllowed(d: Decision, snap: Snapshot): boolean {
 export const DB_SYNC: Effect = { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 };
 
 export function planDbSync(d: Decision, snap: Snapshot): Effect[] {
-  if (!dbSyncAllowed(d, snap)) return [];
+  if (!dbSyncAllowed(d, snap) || dbAlreadyInitialised(snap)) return [];
   const peer = snap.relations.cluster?.[0];
-  const record: Effect[] = peer ? [{ kind: 'relation-set', relationId: peer.id, app: true, data: { [DB_INITIALISED]: 'True' } }] : [];
-  // A leader that synced before the peer relation existed still owes the leader-wide record,
-  // or the next leader would sync again.
-  if (dbAlreadyInitialised(snap)) return snap.leaderData[DB_INITIALISED] ? [] : record;
-  return [{ kind: 'progress', message: 'Sync DB' }, DB_SYNC, ...record];
+  return [
+    { kind: 'progress', message: 'Sync DB' },
+    DB_SYNC,
+    ...(peer ? [{ kind: 'relation-set', relationId: peer.id, app: true, data: { [DB_INITIALISED]: 'True' } } as Effect] : []),
+  ];
 }

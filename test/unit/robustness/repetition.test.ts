@@ -1,10 +1,12 @@
 // Repetition and order, on the pure core. Every reconciling hook of a unit related to everything,
-// run again, writes, restarts and sends nothing. Relation events in a random order (RUNS orders,
+// run again, writes, restarts, runs and sends nothing. Relation events in a random order (RUNS orders,
 // seed SEED): data before its unit joined, a unit joined before its relation was created, a
-// departed for a unit that never joined, a relation broken twice; all end in the files,
+// departed for a unit that never joined, a relation broken twice (the peer relation is created
+// first, as Juju creates it with the unit); all end in the files,
 // published data and leader facts of the ordered run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Effect } from '../../../src/plan.js';
 import { ENDPOINTS } from '../../../src/relations/index.js';
 import { routeFor } from '../../../src/routes.js';
 import type { RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
@@ -28,8 +30,10 @@ describe('repetition: a hook run again changes nothing', () => {
 
   it.each(RECONCILING)('%s', (name) => {
     const snap: Snapshot = { ...ready, hook: { ...ready.hook, name } };
-    const first = run(snap);
-    expect(run(after(snap, first)).effects).toEqual([]);
+    const next = after(snap, run(snap));
+    // Hooks that may fail on an HA rule re-set the status they already show (src/ha/fail.ts).
+    const same = (e: Effect) => e.kind === 'status' && e.status === next.memory.lastStatus?.status && e.message === next.memory.lastStatus?.message;
+    expect(run(next).effects.filter((e) => !same(e))).toEqual([]);
   });
 });
 
@@ -56,10 +60,14 @@ const EXTRA: RelationSnapshot = relation('amqp', 40, 'rabbit-extra', {
 const FINAL = fullRelations();
 const ALL: RelationSnapshot[] = [...Object.values(FINAL).flat(), EXTRA];
 
+/** Juju creates the peer relation with the unit, before any other relation can exist. */
+const PEER_CREATED: Event = { kind: 'created', endpoint: 'cluster', id: FINAL.cluster?.[0]?.id ?? '' };
+
+/** Every event but the peer relation's creation, which always comes first. */
 function eventsOf(): Event[] {
   const out: Event[] = [];
   for (const rel of ALL) {
-    out.push({ kind: 'created', endpoint: rel.endpoint, id: rel.id });
+    if (rel.id !== PEER_CREATED.id) out.push({ kind: 'created', endpoint: rel.endpoint, id: rel.id });
     for (const unit of Object.keys(rel.units)) out.push({ kind: 'joined', id: rel.id, unit }, { kind: 'data', id: rel.id, unit });
     out.push({ kind: 'departed-unknown', id: rel.id });
   }
@@ -86,7 +94,8 @@ function hookName(e: Event): string {
 }
 
 /** Runs the events in this order, one hook each, then hooks until nothing changes. */
-function play(events: readonly Event[]): Snapshot {
+function play(shuffled: readonly Event[]): Snapshot {
+  const events = [PEER_CREATED, ...shuffled];
   const seen: Seen = { created: new Set(), joined: new Set(), data: new Set(), broken: new Set() };
   let snap = fullDeployment({ relations: {} });
   snap = settle(snap);
