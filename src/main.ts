@@ -4,7 +4,6 @@
  * real failure: one line on stderr and in juju-log, exit 1, so Juju shows the error and retries.
  */
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type ActionContext, runAction } from './actions/index.js';
 import { CEPH_PACKAGE } from './ceph/host-effects.js';
 import { apply } from './effects/apply.js';
