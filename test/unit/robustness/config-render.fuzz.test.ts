@@ -7,19 +7,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../src/config/index.js';
-import type { Effect, Plan } from '../../../src/plan.js';
+import type { Plan } from '../../../src/plan.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { baseConfigFor, configValue, HUGE_NUMBERS, SEED, validSamples } from '../../fixtures/arbitraries.js';
 import { commandFindings, dataFindings, filesFindings, numberFindings } from './file-checks.js';
-import { after, FULL_CONFIG, fullDeployment, run, settle } from './full-deployment.js';
+import { after, changes, FULL_CONFIG, fullDeployment, run, settle } from './full-deployment.js';
 
 const RUNS = 25;
 const SLOW = 60_000;
-
-/** What changes the unit or what remote charms see (status, memory and the hook's failure do not). */
-const CHANGES = new Set(['write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'leader-set', 'open-port']);
-
-const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGES.has(e.kind));
 
 const deployed: Snapshot = settle(fullDeployment());
 

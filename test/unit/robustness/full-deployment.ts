@@ -9,7 +9,7 @@ import { responseKey } from '../../../src/ceph/broker-response.js';
 import { parseConfig } from '../../../src/config/index.js';
 import { PLUGINS } from '../../../src/nrpe/checks.js';
 import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR, PLUGIN_DIR } from '../../../src/nrpe/paths.js';
-import type { Plan } from '../../../src/plan.js';
+import type { Effect, Plan } from '../../../src/plan.js';
 import { reconcile } from '../../../src/reconcile/index.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, NrpeHost, RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
@@ -159,6 +159,12 @@ export function after(snap: Snapshot, plan: Plan): Snapshot {
     nrpe: nrpeAfter(snap.nrpe, plan),
   };
 }
+
+/** Effects that change the unit or what remote charms see (status, memory and a hook failure do not). */
+const CHANGING = new Set<Effect['kind']>([
+  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'leader-set', 'open-port',
+]);
+export const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGING.has(e.kind));
 
 /** Runs reconcile and folds it in. */
 export const settle = (s: Snapshot): Snapshot => after(s, run(s));

@@ -7,12 +7,12 @@
 // directory; nothing that is not an address is used as one; the next hook changes nothing more.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Effect, Plan } from '../../../src/plan.js';
+import type { Plan } from '../../../src/plan.js';
 import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { MARKER, relationValue, SEED } from '../../fixtures/arbitraries.js';
 import { KEYSTONE_REPLY, relation } from '../../fixtures/snapshot.js';
 import { commandFindings, dataFindings, filesFindings, pathFindings } from './file-checks.js';
-import { after, fullDeployment, run, SECRETS, settle } from './full-deployment.js';
+import { after, changes, fullDeployment, run, SECRETS, settle } from './full-deployment.js';
 import { type KeyAt, keysRead, withBags, withValue } from './relation-keys.js';
 
 const RUNS = 15;
@@ -21,10 +21,6 @@ const SLOW = 120_000;
 
 /** Keys whose value is used as a host address or name (a space-separated list for ceph). */
 const ADDRESS_KEY = /address$|_host$|^vip$|hostname$/;
-
-/** What changes the unit or what remote charms see. */
-const CHANGES = new Set(['write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'relation-set', 'leader-set', 'open-port']);
-const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGES.has(e.kind));
 
 /** keystone as an ops charm: the credentials on the application databag, `-` in the keys. */
 function opsKeystone(snap: Snapshot): Snapshot {
