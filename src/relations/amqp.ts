@@ -8,7 +8,7 @@ import { urlHost } from '../model/net.js';
 import type { AmqpContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
 import { isBase64Pem, isHost, isPort } from './remote-values.js';
-import { absent, incomplete, ready, type RelationHandler } from './types.js';
+import { absent, incomplete, type RelationHandler, ready } from './types.js';
 
 export const RABBIT_CA_FILE = '/etc/glance/rabbit-client-ca.pem';
 
@@ -17,9 +17,14 @@ export interface Amqp extends AmqpContext {
   caPem?: string;
 }
 
+/**
+ * A clustered rabbit is reached on its VIP, unless it says `ha-vip-only` and has several units:
+ * then, as for an unclustered one, every unit with a password is listed.
+ */
 function hostsOf(units: [string, Databag][], withPassword: Databag): string[] {
-  if (withPassword.clustered && withPassword.vip && withPassword['ha-vip-only'] === undefined) return [withPassword.vip];
-  if (units.length <= 1) return [withPassword['private-address'] ?? ''];
+  const vip = withPassword.clustered ? withPassword.vip : undefined;
+  const every = units.length > 1 && (!vip || withPassword['ha-vip-only'] !== undefined);
+  if (!every) return [vip ?? withPassword['private-address'] ?? ''];
   return units
     .filter(([, b]) => b.password && b['private-address'])
     .map(([, b]) => b['private-address'] as string)
