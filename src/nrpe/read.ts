@@ -33,8 +33,15 @@ export async function readNrpeHost(appName: string, charmDir: string, related: b
   const exportFiles = await listDirectory(rooted(NAGIOS_EXPORT_DIR));
   const current = await readFiles(ownedNrpePaths(appName, exportFiles));
   const files = Object.fromEntries(Object.entries(current).filter((e): e is [string, string] => e[1] !== null));
-  const plugins = related
-    ? Object.fromEntries(await Promise.all(PLUGINS.map(async (name) => [name, await readFile(join(charmDir, 'files', name), 'utf8')])))
-    : {};
-  return { confDir: true, exportFiles, files, plugins };
+  return { confDir: true, exportFiles, files, plugins: related ? await readPlugins(join(charmDir, 'files')) : {} };
+}
+
+/** A plugin missing from the charm is left out (its check then reports UNKNOWN in Nagios) rather than failing every hook. */
+async function readPlugins(dir: string): Promise<Record<string, string>> {
+  const plugins: Record<string, string> = {};
+  for (const name of PLUGINS) {
+    const text = await readFile(join(dir, name), 'utf8').catch(() => null);
+    if (text !== null) plugins[name] = text;
+  }
+  return plugins;
 }
