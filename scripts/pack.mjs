@@ -20,11 +20,12 @@ const CONTENTS = [
   'dist/package.json',
   'dist/templates.mjs',
   'templates',
+  'files',
   'README.md',
   'icon.svg',
 ];
 // Juju executes these directly, so the zip must record them as executable.
-const EXECUTABLE = /^(dispatch|hooks\/[^/]+|actions\/[^/]+)$/;
+const EXECUTABLE = /^(dispatch|hooks\/[^/]+|actions\/[^/]+|files\/[^/]+\.sh)$/;
 // Unix modes carry the file type too; unzip tools and Juju read both.
 const FILE_MODE = { executable: 0o100755, plain: 0o100644 };
 const DIRECTORY_MODE = 0o040755;

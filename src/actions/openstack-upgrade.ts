@@ -15,7 +15,8 @@ export const OUTCOMES = {
   success: 'success, upgrade completed.',
   failed: 'upgrade failed, see traceback.',
 } as const;
-export const UPGRADE_FAILED = 'do_openstack_upgrade resulted in an unexpected error';
+// reference §3 (the vendored charm-helpers): the callback's failure, named as operators know it.
+export const UPGRADE_FAILED = 'upgrade callback resulted in an unexpected error';
 
 export const openstackUpgrade: ActionHandler = async (ctx) => {
   const snap = await ctx.snapshot();

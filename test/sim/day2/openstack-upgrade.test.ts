@@ -50,7 +50,7 @@ describe('openstack-upgrade and config-changed upgrades', () => {
     const r = await sim.runAction('glance/0', 'openstack-upgrade');
     expect(r.action).toMatchObject({
       status: 'failed',
-      message: 'do_openstack_upgrade resulted in an unexpected error',
+      message: 'upgrade callback resulted in an unexpected error',
       results: {
         outcome: 'upgrade failed, see traceback.',
         traceback: 'apt-get dist-upgrade failed (exit 100): E: Sub-process /usr/bin/dpkg returned an error code (1)',

@@ -99,6 +99,8 @@ const EXECUTABLES = () => [
   'dispatch',
   ...expectedHooks().map((name) => `hooks/${name}`),
   ...expectedActions().map((name) => `actions/${name}`),
+  // NRPE plugins the subordinate runs.
+  ...filesUnder('files'),
 ];
 
 describe('glance.charm', () => {
