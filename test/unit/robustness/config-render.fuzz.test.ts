@@ -26,7 +26,8 @@ function settledWith(name: OptionName, base: Record<string, unknown>): Snapshot 
 
 describe(`config fuzzing through reconcile (${RUNS} values per option, seed ${SEED})`, () => {
   it('starts from a deployment that is ready and quiet', () => {
-    expect(run(deployed).effects).toEqual([]);
+    // Hooks that may fail on an HA rule re-set the status (Juju keeps no memory of a failed hook); nothing else.
+    expect(changes(run(deployed))).toEqual([]);
     expect(deployed.memory.lastStatus).toEqual({ status: 'active', message: 'Unit is ready' });
   });
 
