@@ -2,17 +2,14 @@
  * The remote charms of a local deployment, as simulator behaviours: each sees what our units
  * published and answers with what the real charm would, after acting on the real services.
  */
-import type { RemoteBehaviour, RemoteView } from '../../sim/remote.js';
-import type { Databag } from '../../sim/state.js';
+import type { RemoteBehaviour } from '../../sim/remote.js';
 import type { AdminCredentials } from '../keystone-host.js';
 import type { Say } from '../progress.js';
 import { keystoneReply } from './keystone.js';
 import { mysqlReply } from './mysql.js';
 import { type ImageServiceSeen, recordImageService } from './nova-cloud-controller.js';
 
-/** The same reply on every remote unit, as a single-unit (or clustered) remote application writes it. */
-const onEveryUnit = (view: RemoteView, reply: Databag | undefined) =>
-  reply && { units: Object.fromEntries(Object.keys(view.remoteUnits).map((u) => [u, reply])) };
+import { onEveryUnit } from './every-unit.js';
 
 export interface RemoteCharms {
   behaviours: Record<string, RemoteBehaviour>;

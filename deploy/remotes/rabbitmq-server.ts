@@ -11,6 +11,7 @@ import type { RemoteBehaviour } from '../../sim/remote.js';
 import type { Databag } from '../../src/snapshot.js';
 import { RABBIT_HOST, type RabbitAdmin } from '../rabbitmq.js';
 import { secret } from '../state.js';
+import { onEveryUnit } from './every-unit.js';
 
 const Request = z.object({ username: z.string().min(1), vhost: z.string().min(1) });
 
@@ -30,7 +31,7 @@ export function rabbitmqServer(rabbit: RabbitAdmin): RemoteBehaviour {
   return {
     onChange: async (view) => {
       const reply = await rabbitmqReply(rabbit, view.units);
-      return reply && { units: Object.fromEntries(Object.keys(view.remoteUnits).map((u) => [u, reply])) };
+      return onEveryUnit(view, reply);
     },
   };
 }

@@ -6,7 +6,8 @@
  */
 import type { RemoteBehaviour } from '../../sim/remote.js';
 import { SWIFT_URL } from '../swift.js';
+import { onEveryUnit } from './every-unit.js';
 
 export const swiftProxy: RemoteBehaviour = {
-  onChange: (view) => ({ units: Object.fromEntries(Object.keys(view.remoteUnits).map((u) => [u, { 'swift-url': SWIFT_URL }])) }),
+  onChange: (view) => onEveryUnit(view, { 'swift-url': SWIFT_URL }),
 };
