@@ -82,7 +82,9 @@ function relationsSeen(seen: Seen): Record<string, RelationSnapshot[]> {
     const joined = Object.keys(rel.units).filter((u) => seen.joined.has(`${rel.id} ${u}`));
     if (seen.broken.has(rel.id) || (!seen.created.has(rel.id) && joined.length === 0)) continue;
     const units = Object.fromEntries(joined.map((u) => [u, seen.data.has(`${rel.id} ${u}`) ? (rel.units[u] ?? {}) : {}]));
-    (out[rel.endpoint] ??= []).push({ ...rel, units });
+    const list = out[rel.endpoint] ?? [];
+    list.push({ ...rel, units });
+    out[rel.endpoint] = list;
   }
   return out;
 }
