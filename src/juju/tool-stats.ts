@@ -19,10 +19,18 @@ export interface ToolStats {
   wallMs: number;
   /** Peak resident set size of the charm process, in KiB. */
   maxRssKb: number;
+  /** CPU time of the charm process itself (user + system, children excluded): its own cost. Wall
+   * minus tool time is no measure, since host commands run side by side. */
+  cpuMs: number;
 }
 
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return Math.round((user + system) / 1000);
+};
+
 function toolStats(hook: string, tools: HookTools): ToolStats {
-  return { hook, ...tools.totals, ...commandTotals(), wallMs: Math.round(performance.now()), maxRssKb: process.resourceUsage().maxRSS };
+  return { hook, ...tools.totals, ...commandTotals(), wallMs: Math.round(performance.now()), maxRssKb: process.resourceUsage().maxRSS, cpuMs: cpuMs() };
 }
 
 export function writeToolStats(hook: string, tools: HookTools, env: NodeJS.ProcessEnv = process.env): void {
