@@ -1,0 +1,69 @@
+/**
+ * One full deployment for all robustness simulations: preparing it takes minutes, so it is made
+ * once per build of the charm (keyed by a hash of everything that decides its outcome) under the
+ * system temp dir, by whichever test file gets there first; the others wait for it. Every test
+ * works on its own copy (copyModel), never on the prepared model itself.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Sim } from '../../../sim/engine.js';
+import type { HookResult } from '../../../sim/records.js';
+import { CHARM_DIR } from '../helpers.js';
+import { deployEverything, failures } from './full-deployment.js';
+
+const INPUTS = ['dist/charm.js', 'templates', 'files', 'config.yaml', 'metadata.yaml', 'actions.yaml', 'sim', 'test/sim/robustness/full-deployment.ts'];
+const WAIT_MS = 1_700_000;
+
+function hashInto(hash: ReturnType<typeof createHash>, path: string): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path).sort()) hashInto(hash, join(path, name));
+    return;
+  }
+  hash.update(path).update(readFileSync(path));
+}
+
+function buildKey(): string {
+  const hash = createHash('sha256');
+  for (const input of INPUTS) hashInto(hash, join(CHARM_DIR, input));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const HISTORY = 'history.json';
+
+/** The prepared model's directory (open it only through copyModel). */
+export async function preparedDeployment(): Promise<string> {
+  const dir = join(tmpdir(), `glance-robustness-${buildKey()}`);
+  const ready = join(dir, 'READY');
+  const lock = `${dir}.lock`;
+  const started = Date.now();
+  while (!existsSync(ready)) {
+    let mine = false;
+    try {
+      mkdirSync(lock);
+      mine = true;
+    } catch {
+      if (Date.now() - started > WAIT_MS) throw new Error(`waited too long for ${dir}`);
+      await sleep(2000);
+      continue;
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      const sim = new Sim({ charmDir: CHARM_DIR, dir });
+      const results = await deployEverything(sim);
+      const failed = failures(results);
+      if (failed.length) throw new Error(`the full deployment failed: ${failed.join('; ')}`);
+      writeFileSync(join(dir, HISTORY), JSON.stringify(results));
+      writeFileSync(ready, '');
+    } finally {
+      if (mine) rmSync(lock, { recursive: true, force: true });
+    }
+  }
+  return dir;
+}
+
+/** The hooks the preparation ran, with everything they said. */
+export const preparedHistory = (dir: string): HookResult[] => JSON.parse(readFileSync(join(dir, HISTORY), 'utf8')) as HookResult[];
