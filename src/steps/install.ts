@@ -4,10 +4,12 @@
  * release's packages, then stop glance-api so it only runs once its config is complete.
  */
 import { parseConfig } from '../config/index.js';
+import { decide } from '../model/decide.js';
 import { packagesFor } from '../model/packages.js';
 import { atLeast } from '../model/release.js';
 import { detectRelease } from '../model/release-detect.js';
 import type { Effect } from '../plan.js';
+import { workloadConfigured } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 import { secureConfigDir } from './config-dir.js';
 
@@ -22,6 +24,10 @@ export function installEffects(snap: Snapshot): Effect[] {
   const origin = config['openstack-origin'];
   const release = detectRelease({ glanceCommonVersion: null, openstackReleaseFile: null, origin, series });
   const services = atLeast(release, 'stein') ? ['glance-api'] : ['glance-api', 'glance-registry'];
+  // The packages start glance-api on the package's config: stop it until the charm's is complete.
+  // A repeated install (Juju retrying the hook, `juju resolved`) on a configured unit must not
+  // take the API down.
+  const stop = workloadConfigured(decide(snap)) ? [] : services;
   return [
     { kind: 'progress', message: 'Executing pre-install' },
     { kind: 'apt-source', origin, series: series ?? '' },
@@ -29,6 +35,6 @@ export function installEffects(snap: Snapshot): Effect[] {
     { kind: 'apt-update' },
     { kind: 'apt-install', packages: packagesFor(release, series) },
     secureConfigDir,
-    ...services.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
+    ...stop.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
   ];
 }
