@@ -35,6 +35,27 @@ export interface NewImage {
   container_format: string;
 }
 
+/** Connection-level failures: the request never got an answer, so sending it again is safe. */
+const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED']);
+const ATTEMPTS = 3;
+
+/**
+ * haproxy fronts glance-api in TCP mode: while it still routes to a glance-api that is going
+ * away, a request is accepted and closed with no answer. A client retries that, as
+ * keystoneauth's connect retries do for the openstack CLI.
+ */
+async function fetchRetryingDrops(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(120_000) });
+    } catch (e) {
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= ATTEMPTS || !code || !DROPPED.has(code)) throw e;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
 export class GlanceClient {
   constructor(
     readonly url: string,
@@ -52,7 +73,7 @@ export class GlanceClient {
       // A copy backed by a plain ArrayBuffer: what fetch accepts as a body (a Buffer may share a pool).
       body = new Uint8Array(init.bytes);
     }
-    const r = await fetch(`${this.url}${path}`, { method, headers, body, signal: AbortSignal.timeout(120_000) });
+    const r = await fetchRetryingDrops(`${this.url}${path}`, { method, headers, body });
     if (!r.ok) throw new GlanceError(r.status, `${method} ${path}`, await r.text());
     return r;
   }

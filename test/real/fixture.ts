@@ -39,17 +39,33 @@ export async function glanceAsAdmin(admin: AdminCredentials): Promise<GlanceClie
   return new GlanceClient(GLANCE_URL, await adminToken(admin));
 }
 
-/** glance-api answers through haproxy (a restart leaves a few seconds of 503s). */
-export async function glanceServing(timeoutMs = 60_000): Promise<void> {
+/**
+ * glance-api answers through haproxy, steadily. Right after a restart the old workers may still
+ * hold the listening socket for a moment: one good health check can be followed by a request
+ * that an exiting worker accepts and drops ("other side closed"), so we ask for several good
+ * answers in a row before the test goes on.
+ */
+export async function glanceServing(timeoutMs = 60_000, inARow = 4): Promise<void> {
+  let good = 0;
   await waitFor(
-    `Glance healthy at ${GLANCE_URL}`,
+    `Glance steadily healthy at ${GLANCE_URL}`,
     async () => {
-      const r = await fetch(`${GLANCE_URL}/healthcheck`, { signal: AbortSignal.timeout(2_000) });
-      await r.body?.cancel();
-      return r.status === 200;
+      const healthy = await healthcheck();
+      good = healthy ? good + 1 : 0;
+      return good >= inARow;
     },
     timeoutMs,
   );
+}
+
+async function healthcheck(): Promise<boolean> {
+  try {
+    const r = await fetch(`${GLANCE_URL}/healthcheck`, { signal: AbortSignal.timeout(2_000) });
+    await r.body?.cancel();
+    return r.status === 200;
+  } catch {
+    return false;
+  }
 }
 
 const PIDFILE = '/var/run/glance/glance-api.pid';
