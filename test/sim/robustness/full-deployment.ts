@@ -99,6 +99,8 @@ export async function deployEverything(sim: Sim): Promise<HookResult[]> {
 export interface CopyOptions {
   env?: Record<string, string>;
   hookTimeoutMs?: number;
+  /** false: `juju config` lets values of the wrong type through to the charm. */
+  checkConfigTypes?: boolean;
 }
 
 /** Copies a prepared model to `to` (unit roots move with it) and opens it with the same remotes. */
