@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type CallEndpoint, openCallEndpoint } from './call-server.js';
 import { type CharmMeta, loadCharmMeta } from './charm-meta.js';
 import { commit } from './commit.js';
 import { InconsistentSimError, checkAction, checkHookName } from './consistency.js';
@@ -22,7 +23,7 @@ import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
 import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
-import { type ToolBundles, buildToolBundles, linkFakeCommands, linkHookTools } from './tool-bin.js';
+import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
 
@@ -73,7 +74,7 @@ export class Sim {
   readonly history: HookResult[] = [];
   private readonly options: SimOptions;
   private readonly ownsDir: boolean;
-  private readonly bundles: ToolBundles;
+  private readonly calls: CallEndpoint;
   private readonly remotes = new Map<string, RemoteBehaviour>();
   private queue: QueuedEvent[] = [];
 
@@ -103,12 +104,13 @@ export class Sim {
           nextRelationId: 0,
           nextAddress: 10,
         };
-    this.bundles = buildToolBundles(join(this.dir, 'bin'));
+    this.calls = openCallEndpoint();
     for (const unit of Object.keys(this.state.units)) this.linkTools(unit);
   }
 
-  /** Removes the simulator's temp dir (not a dir the caller chose). */
+  /** Leaves the call server (a shim still called is refused) and removes the temp dir (not a dir the caller chose). */
   dispose(): void {
+    this.calls.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -136,9 +138,21 @@ export class Sim {
     return this.state.relations.filter((r) => r.endpoint === endpoint);
   }
 
+  private get binDir(): string {
+    return join(this.dir, 'bin');
+  }
+
   private linkTools(unit: string): void {
-    linkHookTools(join(this.unitDir(unit), 'tools'), this.bundles);
-    if (!this.real) linkFakeCommands(join(this.unitDir(unit), 'fakes'), this.bundles);
+    linkHookTools(join(this.unitDir(unit), 'tools'), this.binDir);
+    if (!this.real) linkFakeCommands(join(this.unitDir(unit), 'fakes'), this.binDir);
+  }
+
+  /**
+   * The shims the links point to, written before every hook: the server's port is known only
+   * once it listens, and another simulator on the same dir may have written its own since.
+   */
+  private async writeShims(): Promise<void> {
+    writeShims(this.binDir, await this.calls.port, this.calls.token);
   }
 
   /** A new unit of our application (no hooks run): machine, addresses, fs root, tools. */
@@ -310,6 +324,7 @@ export class Sim {
       extra: this.options.env,
     });
     const entry = charmEntry(this.charmDir, hook.kind, hook.name);
+    await this.writeShims();
     const missing = hook.kind === 'hook' ? 0 : 1;
     const outcome = entry
       ? await runCharm(entry, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000)

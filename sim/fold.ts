@@ -1,5 +1,5 @@
 /**
- * Pure folds shared by the tool processes and the engine: how a databag write merges, how a
+ * Pure folds shared by the tool and command calls and the engine: how a databag write merges, how a
  * fake command changes the machine, and what a unit sees mid-hook once its earlier calls are
  * taken into account (its own relation and state writes, statuses, leader data; not its port
  * changes, which opened-ports only shows once committed).

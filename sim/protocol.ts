@@ -1,12 +1,10 @@
 /**
- * What passes between the engine and the tool processes (hook tools and fake commands) during
- * one hook. The engine writes a ToolContext (this unit's view of the model) to
- * `<hook dir>/context.json`; each tool process reads it, folds in the journal of what earlier
- * calls in the same hook did, answers, and appends its own entries to `<hook dir>/journal.jsonl`.
+ * What passes between the engine and the calls of hook tools and fake commands during one hook.
+ * The engine writes a ToolContext (this unit's view of the model) to `<hook dir>/context.json`;
+ * each call (tools/call.ts, fakes/call.ts) reads it, folds in the journal of what earlier calls
+ * in the same hook did, answers, and appends its own entries to `<hook dir>/journal.jsonl`.
  * After the hook the engine reads the journal and commits: immediate entries always, buffered
  * ones only when the hook exited 0 (reference/juju-runtime.md §1.2).
- *
- * Types only: the tool processes are bundled from this and must not pull in zod or yaml.
  */
 import type { ConfigValue, Databag, HostState, LogLevel, NetworkInfo, Status } from './state.js';
 
@@ -90,9 +88,9 @@ export type HostChange =
 export type ActionValue = string | { [key: string]: ActionValue };
 
 export type JournalEntry =
-  /** Every hook tool process. */
+  /** Every hook tool call. */
   | { k: 'call'; tool: string; argv: string[]; exitCode: number; startMs: number; endMs: number }
-  /** Every fake command process. */
+  /** Every fake command call. */
   | { k: 'command'; argv: string[]; stdin?: string; exitCode: number; startMs: number; endMs: number }
   // Buffered: committed only when the hook exits 0.
   | { k: 'relation-set'; relationId: number; app: boolean; data: Databag }

@@ -2,7 +2,7 @@
  * The simulated Juju model: everything the simulator knows about the deployment, as zod schemas
  * so that a saved model (the local deploy command keeps one between runs) is checked when loaded.
  * Plain JSON throughout: the engine hands a per-unit projection of it to the hook tools and the
- * fake commands, which are separate processes.
+ * fake commands through the hook dir (context.json).
  */
 import { z } from 'zod';
 

@@ -1,37 +1,25 @@
 /**
- * The executables the charm finds on PATH: the hook tool and fake command processes, bundled
- * once per simulator with esbuild (node built-ins only, so each call starts fast), and each
- * unit's tools/ and fakes/ dirs of symlinks to them, as Juju's tools dir holds symlinks to jujuc.
+ * The executables the charm finds on PATH: the simulator's bin/hook-tool and bin/fake-command
+ * (bash shims, call-shim.ts, with the call server's port and the simulator's token baked in) and
+ * each unit's tools/ and fakes/ dirs of symlinks to them, as Juju's tools dir holds symlinks to jujuc.
  */
-import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { shimScript } from './call-shim.js';
+import { CallKind } from './call-wire.js';
 import { FAKE_COMMANDS } from './fakes/registry.js';
 import { HOOK_TOOLS } from './tools/registry.js';
 
-export interface ToolBundles {
-  hookTool: string;
-  fakeCommand: string;
-}
+const SHIM_FILE: Record<CallKind, string> = { tool: 'hook-tool', fake: 'fake-command' };
 
-export function buildToolBundles(binDir: string): ToolBundles {
-  const source = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/** Replaced by rename: bash reads a script as it runs, and a shim of an earlier simulator on the same dir may still be running. */
+export function writeShims(binDir: string, port: number, token: string): void {
   mkdirSync(binDir, { recursive: true });
-  buildSync({
-    entryPoints: { 'hook-tool': source('./tools/main.ts'), 'fake-command': source('./fakes/main.ts') },
-    outdir: binDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node18',
-    banner: { js: `#!${process.execPath}` },
-    logLevel: 'error',
-  });
-  const bundles = { hookTool: join(binDir, 'hook-tool.mjs'), fakeCommand: join(binDir, 'fake-command.mjs') };
-  for (const file of Object.values(bundles)) chmodSync(file, 0o755);
-  return bundles;
+  for (const kind of CallKind.options) {
+    const path = join(binDir, SHIM_FILE[kind]);
+    writeFileSync(`${path}.new`, shimScript(kind, port, token), { mode: 0o755 });
+    renameSync(`${path}.new`, path);
+  }
 }
 
 function linkAll(dir: string, target: string, names: readonly string[]): void {
@@ -40,10 +28,10 @@ function linkAll(dir: string, target: string, names: readonly string[]): void {
   for (const name of names) symlinkSync(relative(dir, target), join(dir, name));
 }
 
-export function linkHookTools(dir: string, bundles: ToolBundles): void {
-  linkAll(dir, bundles.hookTool, Object.keys(HOOK_TOOLS));
+export function linkHookTools(dir: string, binDir: string): void {
+  linkAll(dir, join(binDir, SHIM_FILE.tool), Object.keys(HOOK_TOOLS));
 }
 
-export function linkFakeCommands(dir: string, bundles: ToolBundles): void {
-  linkAll(dir, bundles.fakeCommand, Object.keys(FAKE_COMMANDS));
+export function linkFakeCommands(dir: string, binDir: string): void {
+  linkAll(dir, join(binDir, SHIM_FILE.fake), Object.keys(FAKE_COMMANDS));
 }

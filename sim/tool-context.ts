@@ -1,4 +1,4 @@
-/** One unit's view of the model for one hook: what the tool processes answer from. */
+/** One unit's view of the model for one hook: what the tool and command calls answer from. */
 import type { CharmMeta } from './charm-meta.js';
 import { bindingNames } from './charm-meta.js';
 import type { GoalEntry, HookInfo, RelationView, ToolContext } from './protocol.js';

@@ -1,4 +1,4 @@
-/** Fake command name → behaviour. The engine symlinks the fake command process under each name. */
+/** Fake command name → behaviour. The engine links the fake command shim under each name. */
 import { a2dissite, a2ensite, cephAuthtool } from './files.js';
 import { getent, ip, systemdDetectVirt } from './host-info.js';
 import { aptGet, dpkgQuery } from './packages.js';

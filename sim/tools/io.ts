@@ -1,7 +1,6 @@
 /**
- * The tool processes' side of the hook directory: read this unit's view of the model and the
- * journal of the hook so far, append entries, read stdin. Node built-ins only: this runs ~15
- * times per hook, so it must start fast.
+ * The call server's side of the hook directory: read this unit's view of the model and the
+ * journal of the hook so far, append entries.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +10,7 @@ export function readContext(hookDir: string): ToolContext {
   return JSON.parse(readFileSync(join(hookDir, CONTEXT_FILE), 'utf8')) as ToolContext;
 }
 
-/** Whole lines only: a tool running concurrently may be halfway through appending the last one. */
+/** Whole lines only: a journal cut by a crash mid-append (or a kill) may end in half a line. */
 export function readJournal(hookDir: string): JournalEntry[] {
   const path = join(hookDir, JOURNAL_FILE);
   if (!existsSync(path)) return [];
@@ -23,18 +22,11 @@ export function readJournal(hookDir: string): JournalEntry[] {
     .map((line) => JSON.parse(line) as JournalEntry);
 }
 
-/** One write per call: O_APPEND keeps lines whole when tools run concurrently. */
+/** One write per call, so a call's entries land together. */
 export function appendJournal(hookDir: string, entries: readonly JournalEntry[]): void {
   if (entries.length === 0) return;
   appendFileSync(join(hookDir, JOURNAL_FILE), entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
 }
 
-/** All of stdin, for `--file -` (the caller must give a finite stdin, as with Juju). */
-export async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Milliseconds since the epoch, with the process start as Node measured it. */
+/** Milliseconds since the epoch, at sub-millisecond resolution. */
 export const nowMs = (): number => performance.timeOrigin + performance.now();

@@ -1,4 +1,4 @@
-/** Hook tool name → handler. The engine symlinks the tool process under each of these names. */
+/** Hook tool name → handler. The engine links the hook tool shim under each of these names. */
 import { actionFail, actionGet, actionLog, actionSet } from './action.js';
 import { configGet, goalState, isLeader, leaderGet, leaderSet, resourceGet, unitGet } from './model.js';
 import { networkGet } from './network.js';

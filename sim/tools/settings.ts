@@ -4,7 +4,7 @@
  * `--file PATH|-` holding a YAML map, which Go unmarshals into map[string]string: scalars become
  * their text, null becomes "" (a delete), a nested map or list is an error. JSON is YAML, so a
  * JSON object works too. The YAML reader below covers flat maps only, which is all those tools
- * accept; it exists so the tool process need not load a YAML library.
+ * accept.
  */
 import { readFileSync } from 'node:fs';
 import type { Databag } from '../state.js';
