@@ -1,14 +1,14 @@
-// Bundles the charm into dist/charm.js, the one file dispatch runs: the unit has no
-// node_modules, and its node is the distribution's (Node 18 on Ubuntu 24.04).
+// Bundles the charm into dist/glance.js: the unit has no node_modules, and its node is the
+// distribution's (Node 18 on Ubuntu 24.04). dispatch runs dist/charm.js, a few lines that refuse
+// an older Node and then load the bundle (scripts/charm-gate.js).
 // Usage: node scripts/build.mjs [--entry src/main.ts] [--outdir dist]
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { precompiledModule } from './precompile-templates.mjs';
 
-// ESM output because execa 9 is ESM-only and the charm may use top-level await and
-// import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
+// ESM output because the charm may use top-level await and import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
 // which an ES module lacks; this banner gives the bundle one. The alias avoids clashing with a
 // `createRequire` that esbuild may hoist from the bundled code.
 const REQUIRE_BANNER = [
@@ -36,7 +36,7 @@ const { values } = parseArgs({
 const outDir = resolve(values.outdir);
 const result = await build({
   entryPoints: [values.entry],
-  outfile: join(outDir, 'charm.js'),
+  outfile: join(outDir, 'glance.js'),
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -58,6 +58,7 @@ const result = await build({
 });
 await mkdir(outDir, { recursive: true });
 for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);
+await writeAtomically(join(outDir, 'charm.js'), await readFile(new URL('charm-gate.js', import.meta.url)));
 await writeAtomically(join(outDir, 'package.json'), MODULE_MARKER);
 await writeAtomically(join(outDir, 'templates.mjs'), precompiledModule(resolve('templates')));
-console.log(`built ${join(values.outdir, 'charm.js')} from ${values.entry}`);
+console.log(`built ${join(values.outdir, 'glance.js')} from ${values.entry}, run through ${join(values.outdir, 'charm.js')}`);

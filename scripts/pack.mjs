@@ -17,6 +17,7 @@ const CONTENTS = [
   'hooks',
   'actions',
   'dist/charm.js',
+  'dist/glance.js',
   'dist/package.json',
   'dist/templates.mjs',
   'templates',

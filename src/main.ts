@@ -12,7 +12,7 @@ import { serviceStates } from './host/service-states.js';
 import { serviceRunning } from './host/services.js';
 import { hookContextFromEnv } from './juju/context.js';
 import { readSnapshot } from './juju/read-snapshot.js';
-import { writeToolStats } from './juju/tool-stats.js';
+import { recordStartup, writeToolStats } from './juju/tool-stats.js';
 import { HookTools } from './juju/tools.js';
 import { managedPaths } from './managed-paths.js';
 import { reconcile } from './reconcile/index.js';
@@ -20,6 +20,9 @@ import { loadCharmTemplates } from './render/load.js';
 import { routeFor } from './routes.js';
 import type { HookContext, Snapshot } from './snapshot.js';
 import { PURGE_CANDIDATES } from './steps/packages.js';
+
+// The bundle is loaded: all before this is Node's start-up and module evaluation.
+recordStartup();
 
 async function readHost(paths: readonly string[]) {
   const host = await readHostFacts(paths, [CEPH_PACKAGE, ...PURGE_CANDIDATES]);

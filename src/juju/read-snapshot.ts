@@ -1,20 +1,25 @@
 /**
  * Read phase: gather the Snapshot for one hook with as few hook-tool calls as the decision
- * needs. The reference charm made 188-700 calls per hook (mostly repeated network-get); here
- * each read happens at most once (HookTools caches) and only where it can matter:
- * - goal-state says which endpoints have relations, so unrelated endpoints cost nothing;
+ * needs, the independent ones side by side. The reference charm made 188-700 calls per hook
+ * (mostly repeated network-get); here each read happens at most once (HookTools caches) and only
+ * where it can matter:
+ * - relation-ids only where unit memory cannot stand in for it (relation-ids.ts), and unrelated
+ *   endpoints cost nothing;
  * - endpoints whose remote data glance never reads (image-service, object-store,
  *   cinder-volume-service) only need their relation ids;
  * - the remote app databag is read only when the unit databags leave the relation incomplete;
  * - the cluster app databag (leader-wide facts) only when this unit has not recorded them yet.
+ * network-get is asked on every hook: addresses and bindings change outside any hook (Juju then
+ * queues config-changed), and the hook that follows such a change must see them.
  */
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
 import { READ_NEEDS } from '../relations/read-needs.js';
-import type { HookContext, HostSnapshot, RelationSnapshot, Snapshot } from '../snapshot.js';
+import type { HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
 import { POLICYD_HOOKS } from '../steps/policyd.js';
 import { readPolicyOverrides } from '../steps/policyd-read.js';
 import { relationEvent } from './context.js';
+import { type EndpointRead, endpointsToRead } from './relation-ids.js';
 import type { HookTools } from './tools.js';
 import { decodeUnitMemory } from './unit-memory.js';
 
@@ -31,10 +36,12 @@ async function readRelation(
   const rel: RelationSnapshot = { id, endpoint, app: '', units: {}, appData: {} };
   if (hook.relationId === id && hook.remoteApp) rel.app = hook.remoteApp;
   if (needs === 'ids') return rel;
-  for (const unit of await tools.relationList(id)) {
-    rel.units[unit] = await tools.relationGet(id, unit, { app: false });
-    if (!rel.app) rel.app = unit.split('/')[0] ?? '';
-  }
+  const units = await tools.relationList(id);
+  const bags = await Promise.all(units.map((unit) => tools.relationGet(id, unit, { app: false })));
+  units.forEach((unit, i) => {
+    rel.units[unit] = bags[i] ?? {};
+  });
+  if (!rel.app && units[0]) rel.app = units[0].split('/')[0] ?? '';
   if (needs === 'units+app' && !unitDataComplete(endpoint, rel)) {
     if (!rel.app) rel.app = await tools.relationListApp(id);
     if (rel.app) rel.appData = await tools.relationGet(id, rel.app, { app: true });
@@ -48,19 +55,29 @@ function unitDataComplete(endpoint: string, rel: RelationSnapshot): boolean {
   return key !== undefined && Object.values(rel.units).some((bag) => Boolean(bag[key]));
 }
 
-async function readRelations(tools: HookTools, hook: HookContext): Promise<Record<string, RelationSnapshot[]>> {
-  const goal = await tools.goalState();
-  const endpoints = new Set(Object.keys(goal.relations));
-  const current = hook.relationName ?? relationEvent(hook.name)?.endpoint;
-  if (current) endpoints.add(current);
-  const broken = relationEvent(hook.name)?.event === 'broken' ? hook.relationId : undefined;
-  const out: Record<string, RelationSnapshot[]> = {};
-  for (const endpoint of [...endpoints].sort()) {
-    const ids = (await tools.relationIds(endpoint)).filter((id) => id !== broken);
-    const rels: RelationSnapshot[] = [];
-    for (const id of ids) rels.push(await readRelation(tools, hook, endpoint, id));
-    if (rels.length) out[endpoint] = rels;
+async function readIds(tools: HookTools, hook: HookContext, endpoint: string, ids: readonly string[]): Promise<RelationSnapshot[]> {
+  return Promise.all(ids.map((id) => readRelation(tools, hook, endpoint, id)));
+}
+
+async function readEndpoint(tools: HookTools, hook: HookContext, read: EndpointRead, broken: string | undefined): Promise<RelationSnapshot[]> {
+  if (read.remembered) {
+    // relation-list fails for a relation the unit agent no longer knows: then ask which it has.
+    const remembered = await readIds(tools, hook, read.endpoint, read.remembered).catch(() => undefined);
+    if (remembered) return remembered;
   }
+  const ids = (await tools.relationIds(read.endpoint)).filter((id) => id !== broken);
+  return readIds(tools, hook, read.endpoint, ids);
+}
+
+async function readRelations(tools: HookTools, hook: HookContext, memory: UnitMemory): Promise<Record<string, RelationSnapshot[]>> {
+  const reads = endpointsToRead(await tools.goalState(), hook, Object.keys(memory.published ?? {}));
+  const broken = relationEvent(hook.name)?.event === 'broken' ? hook.relationId : undefined;
+  const found = await Promise.all(reads.map((read) => readEndpoint(tools, hook, read, broken)));
+  const out: Record<string, RelationSnapshot[]> = {};
+  reads.forEach((read, i) => {
+    const rels = found[i] ?? [];
+    if (rels.length) out[read.endpoint] = rels;
+  });
   return out;
 }
 
@@ -70,31 +87,46 @@ export interface ReadDeps {
   managedPaths: readonly string[];
 }
 
+/** The private address when a binding has none: the cluster binding's, else unit-get's. */
+async function privateAddressOf(tools: HookTools, networks: Snapshot['networks']): Promise<string> {
+  const fromCluster = networks.cluster?.ingressAddresses[0] ?? networks.cluster?.bindAddresses[0]?.address;
+  if (fromCluster !== undefined) return fromCluster;
+  const anyMissing = Object.values(networks).some((n) => !n?.bindAddresses[0]?.address);
+  return anyMissing ? tools.unitGet('private-address') : '';
+}
+
+const networksOf = async (tools: HookTools, bindings: readonly string[]): Promise<Record<string, Network | null>> =>
+  Object.fromEntries(await Promise.all(bindings.map(async (b) => [b, await tools.networkGet(b)] as const)));
+
 export async function readSnapshot(hook: HookContext, deps: ReadDeps): Promise<Snapshot> {
   const { tools } = deps;
-  const config = await tools.configGet();
-  const memory = decodeUnitMemory(await tools.stateGet());
-  const relations = await readRelations(tools, hook);
-  const bindings = new Set<string>(ALWAYS_BOUND);
-  if (relations['shared-db']) bindings.add('shared-db');
-  const networks: Snapshot['networks'] = {};
-  for (const b of bindings) networks[b] = await tools.networkGet(b);
-  const anyMissing = Object.values(networks).some((n) => !n?.bindAddresses[0]?.address);
-  const privateAddress =
-    networks.cluster?.ingressAddresses[0] ??
-    networks.cluster?.bindAddresses[0]?.address ??
-    (anyMissing ? await tools.unitGet('private-address') : '');
-  const leader = await tools.isLeader();
-  const peerApp = relations.cluster?.[0];
-  let leaderData = {};
-  if (leader && !memory.dbInitialised && peerApp) {
-    leaderData = await tools.relationGet(peerApp.id, hook.appName, { app: true });
-  }
-  const host = await deps.readHost([...deps.managedPaths, ...(memory.certPaths ?? [])]);
-  const actionParams = hook.kind === 'action' ? await tools.actionGet() : undefined;
+  // Everything that depends on nothing else, at once; goal-state starts with them (cached).
+  const [config, state, leader, boundNetworks, actionParams] = await Promise.all([
+    tools.configGet(),
+    tools.stateGet(),
+    tools.isLeader(),
+    networksOf(tools, ALWAYS_BOUND),
+    hook.kind === 'action' ? tools.actionGet() : undefined,
+    tools.goalState(),
+  ]);
+  const memory = decodeUnitMemory(state);
+  const juju = async () => {
+    const relations = await readRelations(tools, hook, memory);
+    const peerApp = relations.cluster?.[0];
+    const [sharedDbNetwork, leaderData, nrpe] = await Promise.all([
+      relations['shared-db'] ? networksOf(tools, ['shared-db']) : {},
+      leader && !memory.dbInitialised && peerApp ? tools.relationGet(peerApp.id, hook.appName, { app: true }) : {},
+      readNrpeHost(hook.appName, hook.charmDir, Boolean(relations['nrpe-external-master'])),
+    ]);
+    const networks = { ...boundNetworks, ...sharedDbNetwork };
+    return { relations, networks, leaderData, nrpe, privateAddress: await privateAddressOf(tools, networks) };
+  };
+  const [{ relations, networks, leaderData, nrpe, privateAddress }, host, policyd] = await Promise.all([
+    juju(),
+    deps.readHost([...deps.managedPaths, ...(memory.certPaths ?? [])]),
+    POLICYD_HOOKS.has(hook.name) ? readPolicyOverrides(tools, config['use-policyd-override'] === true) : undefined,
+  ]);
   const entropy = randomBytes(24).toString('base64url');
-  const nrpe = await readNrpeHost(hook.appName, hook.charmDir, Boolean(relations['nrpe-external-master']));
-  const policyd = POLICYD_HOOKS.has(hook.name) ? await readPolicyOverrides(tools, config['use-policyd-override'] === true) : undefined;
   const snap: Snapshot = { hook, config, leader, leaderData, memory, relations, networks, privateAddress, host, actionParams, entropy };
   // Only where they matter, so recorded snapshots stay small.
   if (nrpe.confDir) snap.nrpe = nrpe;

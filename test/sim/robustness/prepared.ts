@@ -14,7 +14,7 @@ import type { HookResult } from '../../../sim/records.js';
 import { CHARM_DIR } from '../helpers.js';
 import { deployEverything, failures } from './full-deployment.js';
 
-const INPUTS = ['dist/charm.js', 'templates', 'files', 'config.yaml', 'metadata.yaml', 'actions.yaml', 'sim', 'test/sim/robustness/full-deployment.ts'];
+const INPUTS = ['dist/charm.js', 'dist/glance.js', 'templates', 'files', 'config.yaml', 'metadata.yaml', 'actions.yaml', 'sim', 'test/sim/robustness/full-deployment.ts'];
 const WAIT_MS = 1_700_000;
 
 function hashInto(hash: ReturnType<typeof createHash>, path: string): void {

@@ -47,7 +47,7 @@ describe('npm run build', () => {
   }, 60_000);
 
   it('writes one bundle, the precompiled templates and the marker that makes Node load them as ES modules', () => {
-    expect(readdirSync(outDir).sort()).toEqual(['charm.js', 'package.json', 'templates.mjs']);
+    expect(readdirSync(outDir).sort()).toEqual(['charm.js', 'glance.js', 'package.json', 'templates.mjs']);
     expect(JSON.parse(readFileSync(join(outDir, 'package.json'), 'utf8'))).toEqual({ type: 'module' });
   });
 
@@ -56,11 +56,11 @@ describe('npm run build', () => {
     expect(JSON.parse(stdout)).toEqual({
       greeting: 'hello unit',
       yaml: 'ok: true',
-      selfUrl: `file://${join(outDir, 'charm.js')}`,
+      selfUrl: `file://${join(outDir, 'glance.js')}`,
     });
   });
 
   it('keeps function names, so stack traces in the unit log stay readable', () => {
-    expect(readFileSync(join(outDir, 'charm.js'), 'utf8')).toContain('function renderGreeting(');
+    expect(readFileSync(join(outDir, 'glance.js'), 'utf8')).toContain('function renderGreeting(');
   });
 });

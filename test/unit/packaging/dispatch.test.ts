@@ -117,12 +117,13 @@ describe('with node on PATH', () => {
     expect(aptCalls()).toEqual([]);
   });
 
-  it('refuses a node older than 18 with a message naming it', async () => {
-    writeExecutable(join(binDir, 'node'), 'echo v12.22.9');
-    const { exitCode, stderr } = await dispatch(HOOK_ENV());
-    expect(exitCode).toBe(1);
-    expect(stderr).toContain('needs Node.js 18 or newer');
-    expect(stderr).toContain('v12.22.9');
+  // A node older than 18 is refused by dist/charm.js itself (charm-gate.test.ts): no second
+  // process per hook.
+  it('starts node once, on dist/charm.js only', async () => {
+    await dispatch(HOOK_ENV());
+    expect(calls().filter((line) => line.startsWith('node '))).toEqual([
+      `node ${join(charmDir, 'dist', 'charm.js')} dispatch=hooks/config-changed`,
+    ]);
   });
 });
 

@@ -113,6 +113,7 @@ describe('glance.charm', () => {
       'README.md',
       'icon.svg',
       'dist/charm.js',
+      'dist/glance.js',
       'dist/package.json',
       'dist/templates.mjs',
       ...EXECUTABLES(),

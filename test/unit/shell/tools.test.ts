@@ -313,7 +313,7 @@ describe('cost figures', () => {
     const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ hook: 'config-changed', calls: 2 });
-    expect(Object.keys(lines[0]).sort()).toEqual(['calls', 'commandMs', 'commands', 'cpuMs', 'hook', 'maxRssKb', 'toolMs', 'wallMs']);
+    expect(Object.keys(lines[0]).sort()).toEqual(['calls', 'commandMs', 'commands', 'cpuMs', 'hook', 'maxRssKb', 'ownMs', 'startupMs', 'toolMs', 'wallMs']);
     expect(lines[0].toolMs).toBeGreaterThan(0);
     expect(lines[1]).toMatchObject({ hook: 'update-status', calls: 0, toolMs: 0 });
   });
