@@ -11,6 +11,8 @@
  * - the cluster app databag (leader-wide facts) only when this unit has not recorded them yet.
  * network-get is asked on every hook: addresses and bindings change outside any hook (Juju then
  * queues config-changed), and the hook that follows such a change must see them.
+ * Side by side is safe: the unit agent runs one hook tool command at a time (jujuc server mutex);
+ * what overlaps is the tools' own process start-up and the charm's waiting.
  */
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
@@ -20,7 +22,7 @@ import { POLICYD_HOOKS } from '../steps/policyd.js';
 import { readPolicyOverrides } from '../steps/policyd-read.js';
 import { relationEvent } from './context.js';
 import { type EndpointRead, endpointsToRead } from './relation-ids.js';
-import type { HookTools } from './tools.js';
+import { type HookTools, isRelationNotFound } from './tools.js';
 import { decodeUnitMemory } from './unit-memory.js';
 
 /** Bindings whose addresses feed endpoint URLs, haproxy frontends and peer data. */
@@ -61,8 +63,12 @@ async function readIds(tools: HookTools, hook: HookContext, endpoint: string, id
 
 async function readEndpoint(tools: HookTools, hook: HookContext, read: EndpointRead, broken: string | undefined): Promise<RelationSnapshot[]> {
   if (read.remembered) {
-    // relation-list fails for a relation the unit agent no longer knows: then ask which it has.
-    const remembered = await readIds(tools, hook, read.endpoint, read.remembered).catch(() => undefined);
+    // relation-list answers "relation not found" for a relation the agent no longer knows: then
+    // ask which it has. Any other failure is a failure of this hook.
+    const remembered = await readIds(tools, hook, read.endpoint, read.remembered).catch((error: unknown) => {
+      if (isRelationNotFound(error)) return undefined;
+      throw error;
+    });
     if (remembered) return remembered;
   }
   const ids = (await tools.relationIds(read.endpoint)).filter((id) => id !== broken);

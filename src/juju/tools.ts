@@ -41,6 +41,10 @@ export class HookToolError extends Error {
   }
 }
 
+/** Juju's answer to `-r` with a relation the unit agent does not know (removed, or never there). */
+export const isRelationNotFound = (error: unknown): boolean =>
+  error instanceof HookToolError && error.exitCode === 2 && error.stderr.includes('relation not found');
+
 interface CallOptions {
   input?: string;
   /** argv holds key=value pairs whose values must not reach an error (leader-set). */

@@ -17,6 +17,8 @@ export interface JujuModel {
   goal: Record<string, string[]>;
   /** Relations the unit agent knows: id → remote units and their databags. */
   relations: Record<string, Record<string, Record<string, string>>>;
+  /** A tool that fails every call with this error (exit 1), as when the agent is unreachable. */
+  failing?: { tool: string; error: string };
 }
 
 const shQuote = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`;
@@ -39,7 +41,9 @@ export class FakeJuju {
   constructor(model: JujuModel) {
     writeFileSync(this.log, '');
     process.env.PATH = `${this.dir}:/usr/bin:/bin`;
-    for (const [tool, body] of Object.entries(toolScripts(model))) {
+    const scripts = toolScripts(model);
+    if (model.failing) scripts[model.failing.tool] = `echo ${shQuote(`ERROR ${model.failing.error}`)} >&2; exit 1`;
+    for (const [tool, body] of Object.entries(scripts)) {
       const path = join(this.dir, tool);
       writeFileSync(path, `#!/bin/sh\nprintf '%s\\n' "\${0##*/} $*" >> ${shQuote(this.log)}\n${body}\n`);
       chmodSync(path, 0o755);

@@ -150,6 +150,11 @@ describe('remembered relation ids never hide a relation Juju lists', () => {
     expect(relationIds(snap)['shared-db']).toEqual(['shared-db:7']);
   });
 
+  it('fails the hook on any other relation-list failure, rather than reading around it', async () => {
+    const unreachable = { ...DEPLOYED, failing: { tool: 'relation-list', error: 'connection is shut down' } };
+    await expect(read(unreachable)).rejects.toThrow('relation-list failed (exit 1): ERROR connection is shut down');
+  });
+
   it('asks relation-ids in a hook about a relation memory does not know', async () => {
     const joined: JujuModel = {
       ...DEPLOYED,
