@@ -42,13 +42,15 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
     await tools.jujuLog('INFO', `ignored event ${hook.name}: nothing to do for it`);
     return;
   }
-  let snap = await snapshot(hook, tools);
-  const stepEffects = route.step?.(snap) ?? [];
   if (route.kind === 'step') {
-    await apply({ effects: stepEffects }, { tools });
+    await apply({ effects: route.step(await snapshot(hook, tools)) }, { tools });
     return;
   }
-  const templates = await loadCharmTemplates(hook.charmDir);
+  // The read phase starts its hook tools first; the template files are read while they answer.
+  const reading = snapshot(hook, tools);
+  const [read, templates] = await Promise.all([reading, loadCharmTemplates(hook.charmDir)]);
+  let snap = read;
+  const stepEffects = route.step?.(snap) ?? [];
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
     // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from both.
