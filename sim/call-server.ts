@@ -4,6 +4,10 @@
  * disposed. Each simulator bakes its own token into its shims; a call with a token no longer
  * registered (a shim run after dispose(), or a port reused by a later server) is refused.
  *
+ * A call is also refused unless it comes from the hook now running in its hook dir (by
+ * JUJU_CONTEXT_ID), as Juju refuses a call from a finished hook context: a shim left running by a
+ * killed hook must not land in the journal of the hook that retries it.
+ *
  * A call is answered in one go on the event loop once its request has arrived, so calls made
  * concurrently by one hook are journalled one after the other, whole. The charm process waits on
  * this server now: nothing in the simulator may block the event loop while a hook runs.
@@ -20,6 +24,8 @@ import { nowMs } from './tools/io.js';
 export interface CallEndpoint {
   token: string;
   port: Promise<number>;
+  /** From now until the returned function is called, calls from `hookDir` must carry `contextId`. */
+  enterHook(hookDir: string, contextId: string): () => void;
   close(): void;
 }
 
@@ -27,6 +33,8 @@ interface Shared {
   server: Server;
   port: Promise<number>;
   tokens: Set<string>;
+  /** Hook dir → the context id of the hook running there. */
+  running: Map<string, string>;
 }
 
 let shared: Shared | undefined;
@@ -34,15 +42,18 @@ let shared: Shared | undefined;
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const failed = (text: string): CallReply => ({ stdout: '', stderr: `ERROR ${text}\n`, exitCode: 1 });
 
-async function answer(request: CallRequest, tokens: ReadonlySet<string>, startMs: number): Promise<CallReply> {
-  if (!tokens.has(request.token)) return failed(`${request.name}: the simulator that set up this hook was disposed`);
+async function answer(request: CallRequest, shared: Shared, startMs: number): Promise<CallReply> {
+  if (!shared.tokens.has(request.token)) return failed(`${request.name}: the simulator that set up this hook was disposed`);
+  if (request.dir && shared.running.get(resolve(request.dir)) !== request.context) {
+    return failed(`${request.name}: hook context "${request.context}" is not running (it ended or was killed)`);
+  }
   if (request.kind === 'tool') {
     return handleToolCall({ tool: request.name, argv: request.argv, hookDir: request.dir, stdin: request.stdin ?? '', startMs });
   }
   return handleFakeCommand({ name: request.name, args: request.argv, hookDir: resolve(request.dir), stdin: request.stdin, startMs });
 }
 
-function serve(socket: Socket, tokens: ReadonlySet<string>): void {
+function serve(socket: Socket, shared: Shared): void {
   const startMs = nowMs();
   socket.unref();
   // The shim may be killed with its hook at any moment: a reset or a cut request is not ours to report.
@@ -63,14 +74,16 @@ function serve(socket: Socket, tokens: ReadonlySet<string>): void {
     }
     if (!request) return;
     const { name } = request;
-    reply(answer(request, tokens, startMs).catch((e: unknown) => failed(`${name}: ${message(e)}`)));
+    reply(answer(request, shared, startMs).catch((e: unknown) => failed(`${name}: ${message(e)}`)));
   };
   socket.on('data', onData);
 }
 
 function start(): Shared {
   const tokens = new Set<string>();
-  const server = createServer((socket) => serve(socket, tokens));
+  const running = new Map<string, string>();
+  // Connections arrive only once listening, after `self` below exists.
+  const server = createServer((socket) => serve(socket, self));
   const port = new Promise<number>((resolvePort, reject) => {
     server.once('error', reject);
     server.listen(0, CALL_HOST, () => {
@@ -81,7 +94,8 @@ function start(): Shared {
   });
   // Never what keeps a test process alive: a running hook holds it through its child process.
   server.unref();
-  return { server, port, tokens };
+  const self: Shared = { server, port, tokens, running };
+  return self;
 }
 
 /** Registers a simulator with the process's call server, starting it if none runs. */
@@ -93,6 +107,13 @@ export function openCallEndpoint(): CallEndpoint {
   return {
     token,
     port: current.port,
+    enterHook: (hookDir, contextId) => {
+      const dir = resolve(hookDir);
+      current.running.set(dir, contextId);
+      return () => {
+        if (current.running.get(dir) === contextId) current.running.delete(dir);
+      };
+    },
     close: () => {
       current.tokens.delete(token);
       if (current.tokens.size > 0 || shared !== current) return;

@@ -42,7 +42,7 @@ if [[ -p /dev/stdin || -S /dev/stdin || -f /dev/stdin ]]; then
     break
   done
 fi
-printf '%s\\0' ${token} ${kind} "$name" ${HOOK_DIR[kind]} $# "$@" \${#stdin[@]} "\${stdin[@]}" >&3
+printf '%s\\0' ${token} ${kind} "$name" ${HOOK_DIR[kind]} "\${JUJU_CONTEXT_ID-}" $# "$@" \${#stdin[@]} "\${stdin[@]}" >&3
 if ! { IFS= read -r -d '' length && IFS= read -r -N "$length" reply; } <&3; then
   printf 'ERROR %s: the simulated Juju closed the call without answering\\n' "$name" >&2
   exit 1

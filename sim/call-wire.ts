@@ -3,7 +3,7 @@
  * (call-server.ts) say to each other over one TCP connection. Bash cannot half-close a
  * /dev/tcp socket, so the request says how long it is: NUL-terminated fields
  *
- *   token  kind  name  dir  argc  arg…  nparts  part…
+ *   token  kind  name  dir  context  argc  arg…  nparts  part…
  *
  * where stdin, when the shim was given one, is the parts joined by NUL (bash reads it in
  * NUL-delimited pieces) and nparts is 0 otherwise. The reply is `<length>\0` then that many
@@ -27,6 +27,8 @@ export const CallRequest = z.object({
   name: z.string(),
   /** Tools: $JUJU_AGENT_SOCKET_ADDRESS (empty outside a hook); fakes: `<unit>/fakes/../hook`. */
   dir: z.string(),
+  /** $JUJU_CONTEXT_ID of the hook that ran the shim (fakes inherit it from the charm too). */
+  context: z.string(),
   argv: z.array(z.string()),
   /** Absent when stdin was not a pipe, socket or file. */
   stdin: z.string().optional(),
@@ -50,19 +52,20 @@ export function parseRequest(received: Buffer): CallRequest | undefined {
   // A NUL byte never occurs inside a UTF-8 sequence, so decoding first and splitting after keeps
   // every field (invalid bytes become U+FFFD, as Node decodes a process's argv).
   const fields = received.toString('utf8').split('\0').slice(0, -1);
-  const HEADER = 5;
+  const HEADER = 6;
   if (fields.length < HEADER) return undefined;
-  const argc = count(fields[4]);
+  const argc = count(fields[HEADER - 1]);
   if (fields.length < HEADER + argc + 1) return undefined;
   const nparts = count(fields[HEADER + argc]);
   const stdinAt = HEADER + argc + 1;
   if (fields.length < stdinAt + nparts) return undefined;
-  const [token, kind, name, dir] = fields;
+  const [token, kind, name, dir, context] = fields;
   return CallRequest.parse({
     token,
     kind,
     name,
     dir,
+    context,
     argv: fields.slice(HEADER, HEADER + argc),
     ...(nparts > 0 ? { stdin: fields.slice(stdinAt, stdinAt + nparts).join('\0') } : {}),
   });

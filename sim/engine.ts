@@ -308,6 +308,7 @@ export class Sim {
     };
     writeFileSync(join(hookDir, CONTEXT_FILE), JSON.stringify(toolContext(this.state, this.meta, unitName, hook, extras)));
     const actionId = hook.kind === 'action' ? randomUUID() : undefined;
+    const contextId = `${unitName}-${hook.name}-${randomUUID().slice(0, 8)}`;
     const env = hookEnv({
       unit: unitName,
       machineId: unit.machineId,
@@ -315,7 +316,7 @@ export class Sim {
       hook,
       charmDir: this.charmDir,
       hookDir,
-      contextId: `${unitName}-${hook.name}-${randomUUID().slice(0, 8)}`,
+      contextId,
       toolsDir: join(this.unitDir(unitName), 'tools'),
       fakesDir: this.real ? undefined : join(this.unitDir(unitName), 'fakes'),
       fsRoot: unit.fsRoot,
@@ -326,9 +327,11 @@ export class Sim {
     const entry = charmEntry(this.charmDir, hook.kind, hook.name);
     await this.writeShims();
     const missing = hook.kind === 'hook' ? 0 : 1;
+    const leaveHook = this.calls.enterHook(hookDir, contextId);
     const outcome = entry
-      ? await runCharm(entry, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000)
+      ? await runCharm(entry, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000).finally(leaveHook)
       : { exitCode: missing, stdout: '', stderr: missing ? `action not implemented on unit "${unitName}"` : '', durationMs: 0 };
+    leaveHook();
     const succeeded = outcome.exitCode === 0;
     const label = hook.name;
     const c = commit(this.state, unitName, label, readJournal(hookDir), succeeded);

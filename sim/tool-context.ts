@@ -39,13 +39,19 @@ function relationView(state: SimState, meta: CharmMeta, relation: Relation, unit
   };
 }
 
+/**
+ * As Juju's uniter builds it (apiserver goalStateRelations): peer relations are left out
+ * altogether ("Ignore peer relations here"), other relations list the remote application and its
+ * units.
+ */
 function goalState(state: SimState, since: string): ToolContext['goalState'] {
   const entry = (status: string): GoalEntry => ({ status, since });
   const units = Object.fromEntries(Object.keys(state.units).map((u) => [u, entry('active')]));
   const relations: Record<string, Record<string, GoalEntry>> = {};
   for (const r of state.relations) {
+    if (r.peer) continue;
     const bucket = relations[r.endpoint] ?? {};
-    if (!r.peer) bucket[r.remoteApp] = entry('joined');
+    bucket[r.remoteApp] = entry('joined');
     for (const u of unitsInRelation(r)) bucket[u] = entry('joined');
     relations[r.endpoint] = bucket;
   }

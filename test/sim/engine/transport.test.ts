@@ -2,8 +2,8 @@
  * How the charm's calls reach the simulator: every hook tool and fake command is a bash shim that
  * sends its argv and stdin to the simulator's call server and replays the answer. Argv, stdin and
  * stdout pass byte for byte; stdin is recorded for fakes only when given; calls made at the same
- * time in one hook are all answered and journalled; a shim whose simulator is gone says so on one
- * line and exits 1 at once.
+ * time in one hook are all answered and journalled; a shim whose simulator is gone, or whose hook
+ * has ended (one a killed hook left running), says so on one line and exits 1 at once.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -134,7 +134,7 @@ function runShim(path: string, env: Record<string, string>): Promise<{ code: num
   });
 }
 
-describe('a shim whose simulator is gone', () => {
+describe('a shim called when no hook of its simulator is running', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sim-transport-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -201,6 +201,28 @@ describe('a shim whose simulator is gone', () => {
         expect(outcomes).toEqual(['install 0 ', 'update-status 0 ', 'start 0 ']);
       } finally {
         first.dispose();
+      }
+    },
+    HOOKS_TIMEOUT,
+  );
+
+  it(
+    'a call from a hook that has ended (a shim a killed hook left behind) is refused and lands in no journal',
+    async () => {
+      const f = new Fixture();
+      try {
+        const unit = f.sim.createUnit();
+        await f.sim.runHook(unit.name, 'install');
+        const unitDir = f.sim.unitDir(unit.name);
+        const hookDir = join(unitDir, 'hook');
+        const journalBefore = journalText(hookDir);
+        const env = { JUJU_AGENT_SOCKET_ADDRESS: hookDir, JUJU_CONTEXT_ID: 'glance-0-install-ended' };
+        const why = /^ERROR (state-set|systemctl): hook context "glance-0-install-ended" is not running \(it ended or was killed\)$/m;
+        expectOneLineRefusal(await runShim(join(unitDir, 'tools', 'state-set'), env), why);
+        expectOneLineRefusal(await runShim(join(unitDir, 'fakes', 'systemctl'), env), why);
+        expect(journalText(hookDir)).toBe(journalBefore);
+      } finally {
+        f.dispose();
       }
     },
     HOOKS_TIMEOUT,
