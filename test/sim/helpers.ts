@@ -60,5 +60,11 @@ export function serviceActions(results: readonly HookResult[]): string[] {
   );
 }
 
+/** Commands that change the host (is-active, dpkg-query, getent, ip... only look). */
+const HOST_CHANGING = /^(apt-get|glance-manage|update-alternatives|a2en|a2dis|update-ca-certificates|add-apt-repository|ceph-authtool)|^(systemctl|service) .*\b(start|stop|restart|reload|enable|disable|mask|unmask)\b/;
+
+/** True for a command line ("systemctl restart glance-api") that changes the host. */
+export const changesHost = (line: string): boolean => HOST_CHANGING.test(line);
+
 export const toolCalls = (results: readonly HookResult[], tool: string) =>
   results.flatMap((r) => r.toolCalls.filter((t) => t.tool === tool));
