@@ -11,8 +11,9 @@ import { type Say, step } from './progress.js';
 /** Services the machinery runs itself (the remote side of the relations) plus the client. */
 const SERVICE_PACKAGES = [
   'mariadb-server', 'mariadb-client', 'keystone', 'memcached', 'curl',
-  // object-store and amqp (deploy/swift.ts, deploy/rabbitmq.ts)
+  // object-store, amqp and ceph (deploy/swift.ts, deploy/rabbitmq.ts, deploy/ceph.ts)
   'swift-proxy', 'swift-account', 'swift-container', 'swift-object', 'rabbitmq-server',
+  'ceph-mon', 'ceph-osd', 'ceph-common',
 ];
 
 /** VERSION_CODENAME from /etc/os-release (bookworm, noble, ...). */

@@ -4,6 +4,7 @@
  * idempotent and fast when everything already runs; `servicesDown` stops what we started.
  */
 import { execa } from 'execa';
+import { cephRunning, stopCeph } from './ceph.js';
 import { fitHaproxyToFdLimit } from './haproxy-fd-limit.js';
 import { type AdminCredentials, keystoneUp } from './keystone-host.js';
 import { type Say, step } from './progress.js';
@@ -22,6 +23,7 @@ const STOP_ORDER = ['haproxy', 'apache2', 'glance-api', 'keystone', 'memcached',
 const ON_DEMAND = [
   { name: 'swift', running: swiftRunning, stop: stopSwift },
   { name: 'rabbitmq-server', running: rabbitmqRunning, stop: stopRabbitmq },
+  { name: 'ceph', running: cephRunning, stop: stopCeph },
 ] as const;
 
 const mariadbAnswers = async (): Promise<boolean> => (await execa('mysqladmin', ['ping'], { reject: false })).exitCode === 0;
