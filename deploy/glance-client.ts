@@ -36,13 +36,14 @@ export interface NewImage {
 }
 
 /** Connection-level failures: the request never got an answer, so sending it again is safe. */
-const DROPPED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'ECONNREFUSED']);
+const DROPPED = new Set(['UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE']);
 const ATTEMPTS = 3;
 
 /**
- * haproxy fronts glance-api in TCP mode: while it still routes to a glance-api that is going
- * away, a request is accepted and closed with no answer. A client retries that, as
- * keystoneauth's connect retries do for the openstack CLI.
+ * haproxy fronts glance-api in TCP mode: just after glance-api restarts, a request may be accepted
+ * and closed with no answer, or cut while its body is sent (EPIPE); glance-api's log shows such a
+ * request never reached it. A client retries that, as keystoneauth's connect retries do for the
+ * openstack CLI.
  */
 async function fetchRetryingDrops(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
