@@ -63,8 +63,8 @@ export class GlanceClient {
     private readonly token: string,
   ) {}
 
-  private async call(method: string, path: string, init: { json?: unknown; bytes?: Uint8Array } = {}): Promise<Response> {
-    const headers: Record<string, string> = { 'X-Auth-Token': this.token };
+  private async call(method: string, path: string, init: { json?: unknown; bytes?: Uint8Array; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { 'X-Auth-Token': this.token, ...init.headers };
     let body: BodyInit | undefined;
     if (init.json !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -83,8 +83,16 @@ export class GlanceClient {
     return Image.parse(await (await this.call('POST', '/v2/images', { json: image })).json());
   }
 
-  async upload(id: string, bytes: Uint8Array): Promise<void> {
-    await (await this.call('PUT', `/v2/images/${id}/file`, { bytes })).body?.cancel();
+  /** With a store, into that backend, as `glance image-upload --store <id>` does (multi-store). */
+  async upload(id: string, bytes: Uint8Array, { store }: { store?: string } = {}): Promise<void> {
+    const headers: Record<string, string> = store === undefined ? {} : { 'X-Image-Meta-Store': store };
+    await (await this.call('PUT', `/v2/images/${id}/file`, { bytes, headers })).body?.cancel();
+  }
+
+  /** The stores Glance offers, by id, as `GET /v2/info/stores` lists them. */
+  async stores(): Promise<string[]> {
+    const body = await (await this.call('GET', '/v2/info/stores')).json();
+    return z.object({ stores: z.array(z.object({ id: z.string() })) }).parse(body).stores.map((s) => s.id);
   }
 
   async show(id: string): Promise<Image> {

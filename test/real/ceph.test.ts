@@ -9,14 +9,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { type CephAdmin, cephUp } from '../../deploy/ceph.js';
 import { type Deployment, GLANCE_URL, integrateWith } from '../../deploy/deployment.js';
 import { GlanceClient } from '../../deploy/glance-client.js';
 import { type AdminCredentials, adminToken } from '../../deploy/keystone-host.js';
 import { cephMon } from '../../deploy/remotes/ceph-mon.js';
 import { responseKey } from '../../src/ceph/broker-response.js';
-import { glanceServing, say, sharedDeployment } from './fixture.js';
+import { glanceAsAdmin, glanceServing, say, sharedDeployment } from './fixture.js';
 
 /** The charm's backend id for the rbd store (enabled_backends = ..., ceph:rbd). */
 const STORE = 'ceph';
@@ -51,11 +50,7 @@ afterAll(async () => {
   await jujuConfig({ 'ceph-osd-replication-count': null });
 });
 
-/** The stores Glance offers, by id, as `GET /v2/info/stores` lists them. */
-async function storeIds(): Promise<string[]> {
-  const r = await fetch(`${GLANCE_URL}/v2/info/stores`, { headers: { 'X-Auth-Token': await adminToken(admin) } });
-  return z.object({ stores: z.array(z.object({ id: z.string() })) }).parse(await r.json()).stores.map((s) => s.id);
-}
+const storeIds = async (): Promise<string[]> => (await glanceAsAdmin(admin)).stores();
 
 describe('glance related to ceph-mon, on a real Ceph', () => {
   it('gets its pool and key from the broker and turns the rbd store on', async () => {
@@ -86,13 +81,7 @@ describe('glance related to ceph-mon, on a real Ceph', () => {
     const payload = randomBytes(3 * 1024 * 1024 + 7);
     const image = await glance.create({ name: 'real-ceph', disk_format: 'raw', container_format: 'bare' });
 
-    // Multi-store upload: the header picks the backend, as `glance image-upload --store ceph` does.
-    const put = await fetch(`${GLANCE_URL}/v2/images/${image.id}/file`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream', 'X-Image-Meta-Store': STORE },
-      body: new Uint8Array(payload),
-    });
-    expect(put.status, await put.text()).toBe(204);
+    await glance.upload(image.id, payload, { store: STORE });
 
     const shown = await glance.show(image.id);
     expect([shown.status, shown.size, shown.stores]).toEqual(['active', payload.length, STORE]);

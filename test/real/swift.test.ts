@@ -7,13 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { type Deployment, GLANCE_URL, integrateWith } from '../../deploy/deployment.js';
 import { GlanceClient } from '../../deploy/glance-client.js';
 import { type AdminCredentials, adminToken } from '../../deploy/keystone-host.js';
 import { swiftProxy } from '../../deploy/remotes/swift-proxy.js';
 import { SwiftClient, swiftUp } from '../../deploy/swift.js';
-import { glanceApiPid, glanceServing, say, sharedDeployment } from './fixture.js';
+import { glanceApiPid, glanceAsAdmin, glanceServing, say, sharedDeployment } from './fixture.js';
 
 /** The charm's backend id for the swift store (enabled_backends = ..., swift:swift). */
 const STORE = 'swift';
@@ -36,11 +35,7 @@ afterAll(async () => {
   await glanceServing();
 });
 
-/** The stores Glance offers, by id, as `GET /v2/info/stores` lists them. */
-async function storeIds(): Promise<string[]> {
-  const r = await fetch(`${GLANCE_URL}/v2/info/stores`, { headers: { 'X-Auth-Token': await adminToken(admin) } });
-  return z.object({ stores: z.array(z.object({ id: z.string() })) }).parse(await r.json()).stores.map((s) => s.id);
-}
+const storeIds = async (): Promise<string[]> => (await glanceAsAdmin(admin)).stores();
 
 /** glance's own keystone credentials, as the keystone charm handed them over identity-service. */
 function glanceServiceCredentials() {
@@ -73,13 +68,7 @@ describe('glance related to swift-proxy, on a real Swift', () => {
     const payload = randomBytes(2 * 1024 * 1024 + 5);
     const image = await glance.create({ name: 'real-swift', disk_format: 'raw', container_format: 'bare' });
 
-    // Multi-store upload: the header picks the backend, as `glance image-upload --store swift` does.
-    const put = await fetch(`${GLANCE_URL}/v2/images/${image.id}/file`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': token, 'Content-Type': 'application/octet-stream', 'X-Image-Meta-Store': STORE },
-      body: new Uint8Array(payload),
-    });
-    expect(put.status, await put.text()).toBe(204);
+    await glance.upload(image.id, payload, { store: STORE });
 
     const shown = await glance.show(image.id);
     expect([shown.status, shown.size, shown.stores]).toEqual(['active', payload.length, STORE]);
