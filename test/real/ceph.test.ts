@@ -15,7 +15,7 @@ import { GlanceClient } from '../../deploy/glance-client.js';
 import { type AdminCredentials, adminToken } from '../../deploy/keystone-host.js';
 import { cephMon } from '../../deploy/remotes/ceph-mon.js';
 import { responseKey } from '../../src/ceph/broker-response.js';
-import { glanceAsAdmin, glanceServing, say, sharedDeployment } from './fixture.js';
+import { glanceAsAdmin, glanceServing, jujuConfig, say, sharedDeployment } from './fixture.js';
 
 /** The charm's backend id for the rbd store (enabled_backends = ..., ceph:rbd). */
 const STORE = 'ceph';
@@ -27,11 +27,6 @@ let admin: AdminCredentials;
 let d: Deployment;
 let ceph: CephAdmin;
 
-async function jujuConfig(values: Parameters<Deployment['sim']['config']>[0]): Promise<void> {
-  for (const r of await d.sim.config(values)) expect(r.exitCode, `${r.hook}: ${r.stderr}`).toBe(0);
-  await glanceServing();
-}
-
 async function removeCephRelations(): Promise<void> {
   for (const rel of d.sim.relations('ceph')) await d.sim.removeRelation(rel.id);
 }
@@ -42,12 +37,12 @@ beforeAll(async () => {
   d.sim.remote('ceph-mon', cephMon(ceph));
   // A run that died before its cleanup left the relation: start from glance without Ceph.
   await removeCephRelations();
-  await jujuConfig({ 'ceph-osd-replication-count': 1 });
+  await jujuConfig(d.sim, { 'ceph-osd-replication-count': 1 });
 });
 
 afterAll(async () => {
   await removeCephRelations();
-  await jujuConfig({ 'ceph-osd-replication-count': null });
+  await jujuConfig(d.sim, { 'ceph-osd-replication-count': null });
 });
 
 const storeIds = async (): Promise<string[]> => (await glanceAsAdmin(admin)).stores();

@@ -8,7 +8,7 @@ import { GLANCE_URL } from '../../deploy/deployment.js';
 import type { AdminCredentials } from '../../deploy/keystone-host.js';
 import { smokeTest } from '../../deploy/smoke.js';
 import type { Sim } from '../../sim/engine.js';
-import { glanceApiPid, glanceAsAdmin, glanceServing, loggedSince, logMark, sharedDeployment } from './fixture.js';
+import { glanceApiPid, glanceAsAdmin, jujuConfig, loggedSince, logMark, sharedDeployment } from './fixture.js';
 
 const API_CONF = '/etc/glance/glance-api.conf';
 
@@ -23,30 +23,24 @@ beforeAll(async () => {
   unit = shared.d.unit;
 });
 
-/** juju config, then wait until haproxy routes to a healthy glance-api again. */
-async function jujuConfig(values: Parameters<Sim['config']>[0]): Promise<void> {
-  const results = await sim.config(values);
-  for (const r of results) expect(r.exitCode, `${r.hook}: ${r.stderr}`).toBe(0);
-  await glanceServing();
-}
 
 describe('juju config on a running glance', () => {
   it('a config-changed that changes nothing leaves glance-api running untouched', async () => {
     const pid = await glanceApiPid();
     expect(pid).not.toBeNull();
-    await jujuConfig({});
+    await jujuConfig(sim, {});
     expect(await glanceApiPid()).toBe(pid);
     expect(sim.status(unit).status).toBe('active');
   });
 
   it('disk-formats: an upload in a format no longer listed is refused', async () => {
-    await jujuConfig({ 'disk-formats': 'raw,qcow2' });
+    await jujuConfig(sim, { 'disk-formats': 'raw,qcow2' });
     const glance = await glanceAsAdmin(admin);
     await expect(glance.create({ name: 'an-iso', disk_format: 'iso', container_format: 'bare' })).rejects.toMatchObject({ status: 400 });
     const qcow = await glance.create({ name: 'a-qcow2', disk_format: 'qcow2', container_format: 'bare' });
     await glance.delete(qcow.id);
 
-    await jujuConfig({ 'disk-formats': null });
+    await jujuConfig(sim, { 'disk-formats': null });
     const iso = await (await glanceAsAdmin(admin)).create({ name: 'an-iso', disk_format: 'iso', container_format: 'bare' });
     await (await glanceAsAdmin(admin)).delete(iso.id);
   });
@@ -54,7 +48,7 @@ describe('juju config on a running glance', () => {
   it('debug=true restarts glance-api, which then logs at DEBUG level', async () => {
     const pid = await glanceApiPid();
     const mark = await logMark();
-    await jujuConfig({ debug: true });
+    await jujuConfig(sim, { debug: true });
     expect(sim.readFile(unit, API_CONF)).toMatch(/^debug = True$/m);
     const restarted = await glanceApiPid();
     expect(restarted).not.toBeNull();
@@ -62,14 +56,14 @@ describe('juju config on a running glance', () => {
     await (await glanceAsAdmin(admin)).list();
     expect(await loggedSince(mark)).toMatch(/ DEBUG /);
 
-    await jujuConfig({ debug: null });
+    await jujuConfig(sim, { debug: null });
     expect(sim.readFile(unit, API_CONF)).toMatch(/^debug = False$/m);
   });
 
   it('a bad value blocks and names the option, and Glance keeps serving its last good config', async () => {
     const pid = await glanceApiPid();
     const conf = sim.readFile(unit, API_CONF);
-    await jujuConfig({ 'image-size-cap': '12XB' });
+    await jujuConfig(sim, { 'image-size-cap': '12XB' });
     const s = sim.status(unit);
     expect(s.status).toBe('blocked');
     expect(s.message).toContain('image-size-cap');
@@ -78,7 +72,7 @@ describe('juju config on a running glance', () => {
     expect(await glanceApiPid()).toBe(pid);
     await smokeTest(GLANCE_URL, admin);
 
-    await jujuConfig({ 'image-size-cap': null });
+    await jujuConfig(sim, { 'image-size-cap': null });
     expect(sim.status(unit)).toMatchObject({ status: 'active', message: 'Unit is ready' });
   });
 });

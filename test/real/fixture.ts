@@ -7,6 +7,7 @@
  */
 import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { type Deployment, deployGlance, GLANCE_URL } from '../../deploy/deployment.js';
 import { GlanceClient } from '../../deploy/glance-client.js';
 import { type AdminCredentials, adminToken } from '../../deploy/keystone-host.js';
@@ -15,6 +16,7 @@ import type { Say } from '../../deploy/progress.js';
 import { servicesUp } from '../../deploy/services.js';
 import { STATE_DIR } from '../../deploy/state.js';
 import { waitFor } from '../../deploy/sysv.js';
+import type { Sim } from '../../sim/engine.js';
 
 export const say: Say = (line) => console.log(line);
 
@@ -32,6 +34,12 @@ export async function sharedDeployment(o: { fresh: boolean }): Promise<{ admin: 
   const d = await deployGlance({ dir: TEST_MODEL, admin, say });
   await glanceServing();
   return { admin, d };
+}
+
+/** `juju config`: every hook it causes succeeds, then haproxy routes to a healthy glance-api again. */
+export async function jujuConfig(sim: Sim, values: Parameters<Sim['config']>[0]): Promise<void> {
+  for (const r of await sim.config(values)) expect(r.exitCode, `${r.hook}: ${r.stderr}`).toBe(0);
+  await glanceServing();
 }
 
 /** A client holding a fresh admin token, talking to haproxy's frontend. */
