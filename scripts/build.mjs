@@ -1,12 +1,14 @@
-// Bundles the charm into dist/glance.js: the unit has no node_modules, and its node is the
-// distribution's (Node 18 on Ubuntu 24.04). dispatch runs dist/charm.js, a few lines that refuse
-// an older Node and then load the bundle (scripts/charm-gate.js).
+// Bundles the charm into dist/glance.js: the unit has no node_modules, and its node is the one
+// the charm carries (scripts/runtime.mjs, pinned in package-lock.json), which the bundle targets.
+// dispatch runs dist/charm.js, a few lines that refuse an older Node and then load the bundle
+// (scripts/charm-gate.js).
 // Usage: node scripts/build.mjs [--entry src/main.ts] [--outdir dist]
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { precompiledModule } from './precompile-templates.mjs';
+import { runtimeVersion } from './runtime.mjs';
 
 // ESM output because the charm may use top-level await and import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
 // which an ES module lacks; this banner gives the bundle one. The alias avoids clashing with a
@@ -34,12 +36,13 @@ const { values } = parseArgs({
   },
 });
 const outDir = resolve(values.outdir);
+const runtimeMajor = (await runtimeVersion()).split('.')[0];
 const result = await build({
   entryPoints: [values.entry],
   outfile: join(outDir, 'glance.js'),
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  target: `node${runtimeMajor}`,
   format: 'esm',
   banner: { js: REQUIRE_BANNER },
   // Whitespace and syntax only: half the bytes Node must decode and parse on every hook (the
@@ -58,7 +61,8 @@ const result = await build({
 });
 await mkdir(outDir, { recursive: true });
 for (const file of result.outputFiles) await writeAtomically(file.path, file.contents);
-await writeAtomically(join(outDir, 'charm.js'), await readFile(new URL('charm-gate.js', import.meta.url)));
+const gate = await readFile(new URL('charm-gate.js', import.meta.url), 'utf8');
+await writeAtomically(join(outDir, 'charm.js'), gate.replace('__RUNTIME_MAJOR__', runtimeMajor));
 await writeAtomically(join(outDir, 'package.json'), MODULE_MARKER);
 await writeAtomically(join(outDir, 'templates.mjs'), precompiledModule(resolve('templates')));
 console.log(`built ${join(values.outdir, 'glance.js')} from ${values.entry}, run through ${join(values.outdir, 'charm.js')}`);

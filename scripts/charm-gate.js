@@ -1,14 +1,17 @@
-// dist/charm.js, the file dispatch runs: refuses a Node.js older than the bundle needs with one
-// clear line, then loads the bundle (dist/glance.js). Checking here rather than with a
-// `node --version` in dispatch saves a process per hook.
+// dist/charm.js, the file dispatch runs: refuses a Node.js older than the bundle targets with one
+// clear line, then loads the bundle (dist/glance.js). The charm carries the right Node
+// (runtime/bin/node); this check matters when dispatch fell back to a system node because that
+// binary is missing. Checking here rather than with `node --version` in dispatch saves a process.
 //
 // Written for any Node: no import/export syntax and no import.meta, so a Node too old for ES
 // modules (10, which reads this file as CommonJS) parses it and prints the message instead of a
 // SyntaxError. The dynamic import is built at run time for the same reason.
-var required = 18;
+// scripts/build.mjs puts the shipped runtime's major version in place of the marker below.
+var required = Number('__RUNTIME_MAJOR__');
 var major = Number(process.versions.node.split('.')[0]);
 if (!(major >= required)) {
-  process.stderr.write(`glance charm: needs Node.js ${required} or newer, but ${process.execPath} is ${process.version}\n`);
+  // dispatch only falls back to a system node when the charm's own is not there to run.
+  process.stderr.write(`glance charm: needs Node.js ${required} or newer, but ${process.execPath} is ${process.version} and the charm's own runtime/bin/node is missing\n`);
   process.exit(1);
 }
 // process.argv[1] is this file's absolute path; the bundle sits next to it.

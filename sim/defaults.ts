@@ -17,6 +17,21 @@ export const NOBLE_VERSIONS: Readonly<Record<string, string>> = {
   apache2: '2.4.58-1ubuntu8',
   memcached: '1.6.24-1build3',
   'ceph-common': '19.2.0-0ubuntu0.24.04.1',
+  // End of life upstream since April 2025: not a runtime the charm may use.
+  nodejs: '18.19.1+dfsg-6ubuntu5',
+};
+
+/** The Ubuntu 22.04 archive's (yoga), for a jammy unit: `osRelease: JAMMY_OS_RELEASE, packageVersions: JAMMY_VERSIONS`. */
+export const JAMMY_VERSIONS: Readonly<Record<string, string>> = {
+  glance: '2:24.2.1-0ubuntu1',
+  'glance-common': '2:24.2.1-0ubuntu1',
+  'glance-api': '2:24.2.1-0ubuntu1',
+  'python3-glance': '2:24.2.1-0ubuntu1',
+  haproxy: '2.4.24-0ubuntu0.22.04.1',
+  apache2: '2.4.52-1ubuntu4.12',
+  memcached: '1.6.14-1ubuntu0.1',
+  'ceph-common': '17.2.7-0ubuntu0.22.04.1',
+  nodejs: '12.22.9~dfsg-1ubuntu3.6',
 };
 
 /** Dependencies whose presence the charm checks (glance-common behind the glance metapackage). */
@@ -43,6 +58,16 @@ VERSION_CODENAME=noble
 ID=ubuntu
 ID_LIKE=debian
 UBUNTU_CODENAME=noble
+`;
+
+export const JAMMY_OS_RELEASE = `PRETTY_NAME="Ubuntu 22.04.5 LTS"
+NAME="Ubuntu"
+VERSION_ID="22.04"
+VERSION="22.04.5 LTS (Jammy Jellyfish)"
+VERSION_CODENAME=jammy
+ID=ubuntu
+ID_LIKE=debian
+UBUNTU_CODENAME=jammy
 `;
 
 const ACCOUNTS = ['root', 'glance', 'haproxy', 'www-data', 'memcache', 'ceph', 'nova', 'cinder', 'syslog', 'adm', 'nogroup', 'nobody'];

@@ -23,6 +23,7 @@ import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
 import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
+import { linkInstalledNode } from './fakes/installed-node.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
@@ -326,6 +327,7 @@ export class Sim {
     });
     const entry = charmEntry(this.charmDir, hook.kind, hook.name);
     await this.writeShims();
+    if (!this.real) linkInstalledNode(join(this.unitDir(unitName), 'fakes'), unit.host.packages.nodejs);
     const missing = hook.kind === 'hook' ? 0 : 1;
     const leaveHook = this.calls.enterHook(hookDir, contextId);
     const outcome = entry

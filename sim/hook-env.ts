@@ -2,10 +2,11 @@
  * The environment of a hook process, built from scratch as Juju builds it (context.go HookVars,
  * env.go; reference/juju-runtime.md §1.3): no HOME or USER, relation variables only in relation
  * hooks (JUJU_REMOTE_UNIT present but empty for -created and -broken), action variables only in
- * actions, plus CHARM_FS_ROOT for the simulated host and PATH = tools : fakes : system.
+ * actions, plus CHARM_FS_ROOT for the simulated host and PATH = tools : fakes : system, where a
+ * simulated unit's system part holds no node (unit-path.ts) and a real host's is the system's own.
  */
-import { dirname } from 'node:path';
 import type { HookInfo } from './protocol.js';
+import { SYSTEM_PATH, unitSystemBin } from './unit-path.js';
 
 export const JUJU_VERSION = '3.6.4';
 
@@ -25,13 +26,6 @@ export interface HookEnvInput {
   actionId?: string;
   /** Model-level extras such as JUJU_CHARM_HTTP_PROXY. */
   extra?: Record<string, string>;
-}
-
-/** The system PATH, with the directory of the node running us first if it is missing. */
-function systemPath(): string {
-  const path = process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-  const nodeDir = dirname(process.execPath);
-  return path.split(':').includes(nodeDir) ? path : `${nodeDir}:${path}`;
 }
 
 export function hookEnv(i: HookEnvInput): Record<string, string> {
@@ -63,7 +57,7 @@ export function hookEnv(i: HookEnvInput): Record<string, string> {
     LANG: 'C.UTF-8',
     TERM: 'tmux-256color',
     CHARM_FS_ROOT: i.fsRoot,
-    PATH: [i.toolsDir, ...(i.fakesDir ? [i.fakesDir] : []), systemPath()].join(':'),
+    PATH: [i.toolsDir, ...(i.fakesDir ? [i.fakesDir, unitSystemBin()] : SYSTEM_PATH)].join(':'),
     ...i.extra,
   };
   if (hook.relationId !== undefined && i.relationName !== undefined) {

@@ -1,15 +1,17 @@
 /**
- * Shared helpers for simulation tests: a simulator over this repository's built charm
- * (`npm test` builds dist/ first), the remote charms' replies, and observations of what a hook
+ * Shared helpers for simulation tests: a simulator over this repository's packed charm
+ * (`npm test` packs it first), the remote charms' replies, and observations of what a hook
  * did to the unit (files written, services restarted, relation data sent).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Sim, type SimOptions } from '../../sim/engine.js';
+import { unitCharmDir } from '../../sim/unit-charm.js';
 import type { HookResult } from '../../sim/records.js';
 import { DB_REPLY, KEYSTONE_REPLY } from '../fixtures/snapshot.js';
 
-export const CHARM_DIR = new URL('../..', import.meta.url).pathname;
+/** The packed charm as a unit holds it (unzipped by the sim tier's global setup). */
+export const CHARM_DIR = unitCharmDir();
 
 export const newSim = (o: Partial<SimOptions> = {}) => new Sim({ charmDir: CHARM_DIR, ...o });
 

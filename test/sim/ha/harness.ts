@@ -1,20 +1,13 @@
-/**
- * Glance units deployed into network spaces under the simulated Juju (the built charm, npm run
- * build): each unit has the cluster address from the simulator's 10.5.0.0/24 and one interface per
- * space, public 192.168.10.0/24, internal 10.20.0.0/24 (shared-db bound there too), admin
- * 10.30.0.0/24, plus 203.0.113.0/24 that no binding uses (for os-*-network overrides). Remote
- * charms answer as the reference's would: mysql grants the units that asked, keystone hands out
- * credentials (hacluster's `clustered` the tests set themselves, when the cluster has formed).
- */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { linkFor, networkFor } from '../../../sim/defaults.js';
 import type { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
 import type { ConfigValue, Databag } from '../../../sim/state.js';
 import { KEYSTONE_REPLY } from '../../fixtures/snapshot.js';
 
-export const CHARM_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { CHARM_DIR } from '../helpers.js';
+
+export { CHARM_DIR };
 
 export const SPACES = {
   public: { subnet: '192.168.10', iface: 'ens4' },

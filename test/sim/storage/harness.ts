@@ -1,16 +1,12 @@
-/**
- * A deployed glance for the storage simulations: the built charm (npm run build) on one unit
- * under the simulated Juju, with mysql and keystone played as the reference's remote charms
- * answer, so each test starts from a ready unit and adds its stores.
- */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+
 import { Sim } from '../../../sim/engine.js';
 import type { Databag } from '../../../sim/state.js';
 import { parseIni } from '../../fixtures/parse-config.js';
 import { KEYSTONE_REPLY } from '../../fixtures/snapshot.js';
 
-export const CHARM_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { CHARM_DIR } from '../helpers.js';
+
+export { CHARM_DIR };
 export const UNIT = 'glance/0';
 export const API_CONF = '/etc/glance/glance-api.conf';
 export const SWIFT_CONF = '/etc/glance/glance-swift.conf';
