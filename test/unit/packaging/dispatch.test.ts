@@ -1,6 +1,7 @@
-// dispatch on a unit: it must get a Node.js runtime onto a bare Ubuntu machine, and hand every
-// event to the bundled charm with the exit status Juju acts on.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// dispatch on a unit: it runs the Node.js the charm carries (runtime/bin/node), a system node only
+// when that is missing, never installs one, and hands every event to the bundled charm with the
+// exit status Juju acts on.
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,8 +20,6 @@ const REPORTING_CHARM = `console.log(JSON.stringify({
 process.exitCode = Number(process.env.CHARM_EXIT ?? 0);
 `;
 
-type AptBehaviour = 'works' | 'needs-update' | 'broken';
-
 let charmDir: string;
 let binDir: string;
 let logFile: string;
@@ -35,33 +34,19 @@ beforeEach(() => {
   copyFileSync(join(REPO_ROOT, 'dispatch'), join(charmDir, 'dispatch'));
   writeFileSync(join(charmDir, 'dist', 'charm.js'), REPORTING_CHARM);
   writeFileSync(logFile, '');
+  // Every call of apt-get is recorded: dispatch must never make one.
+  writeExecutable(join(binDir, 'apt-get'), `echo "apt-get $*" >> '${logFile}'`);
 });
 
-// An apt-get that logs its arguments and the proxies it saw; "installing nodejs" puts a node
-// on PATH, as the real package does.
-function fakeAptGet(behaviour: AptBehaviour): void {
-  const nodePackage = join(binDir, '..', 'node-package');
-  writeRecordingNode(nodePackage, logFile);
-  const updated = join(binDir, '..', 'apt-updated');
-  writeExecutable(
-    join(binDir, 'apt-get'),
-    `echo "apt-get $* http_proxy=\${http_proxy:-} https_proxy=\${https_proxy:-}" >> '${logFile}'
-case " $* " in
-  *" update "*) : > '${updated}' ;;
-  *" install "*)
-    [ '${behaviour}' = broken ] && exit 100
-    [ '${behaviour}' = needs-update ] && [ ! -e '${updated}' ] && exit 100
-    /bin/cp '${nodePackage}' '${join(binDir, 'node')}' ;;
-esac`,
-  );
+const shippedNode = () => join(charmDir, 'runtime', 'bin', 'node');
+
+function shipRuntime(): void {
+  mkdirSync(join(charmDir, 'runtime', 'bin'), { recursive: true });
+  writeRecordingNode(shippedNode(), logFile);
 }
 
 function calls(): string[] {
   return readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
-}
-
-function aptCalls(): string[] {
-  return calls().filter((line) => line.startsWith('apt-get'));
 }
 
 async function dispatch(env: Record<string, string>, command = join(charmDir, 'dispatch')) {
@@ -77,10 +62,14 @@ async function dispatch(env: Record<string, string>, command = join(charmDir, 'd
 
 const HOOK_ENV = () => ({ JUJU_CHARM_DIR: charmDir, JUJU_DISPATCH_PATH: 'hooks/config-changed' });
 
-describe('with node on PATH', () => {
-  beforeEach(() => writeRecordingNode(join(binDir, 'node'), logFile));
+describe('with the runtime the charm carries', () => {
+  beforeEach(() => {
+    shipRuntime();
+    // A system node too: the charm's own must win.
+    writeRecordingNode(join(binDir, 'node'), logFile);
+  });
 
-  it('runs dist/charm.js from the charm directory with the event Juju named', async () => {
+  it('runs dist/charm.js on runtime/bin/node from the charm directory with the event Juju named', async () => {
     const { exitCode, report } = await dispatch(HOOK_ENV());
     expect(exitCode).toBe(0);
     expect(report).toMatchObject({
@@ -88,6 +77,7 @@ describe('with node on PATH', () => {
       dispatchPath: 'hooks/config-changed',
       charmDir,
     });
+    expect(calls()).toEqual([`node ${join(charmDir, 'dist', 'charm.js')} dispatch=hooks/config-changed`]);
   });
 
   it('passes the charm exit status to Juju (non-zero fails the hook)', async () => {
@@ -111,66 +101,35 @@ describe('with node on PATH', () => {
     expect(report).toMatchObject({ dispatchPath: 'hooks/install' });
   });
 
-  it('does not call apt-get', async () => {
-    fakeAptGet('works');
-    await dispatch(HOOK_ENV());
-    expect(aptCalls()).toEqual([]);
-  });
-
-  // A node older than 18 is refused by dist/charm.js itself (charm-gate.test.ts): no second
-  // process per hook.
-  it('starts node once, on dist/charm.js only', async () => {
-    await dispatch(HOOK_ENV());
-    expect(calls().filter((line) => line.startsWith('node '))).toEqual([
-      `node ${join(charmDir, 'dist', 'charm.js')} dispatch=hooks/config-changed`,
-    ]);
-  });
-});
-
-describe('on a machine without node', () => {
-  const INSTALL = 'install -y nodejs';
-  const LOCK_TIMEOUT = '-o DPkg::Lock::Timeout=300';
-
-  it('installs nodejs with apt (waiting for the dpkg lock), then runs the charm', async () => {
-    fakeAptGet('works');
-    const { exitCode, report } = await dispatch(HOOK_ENV());
-    expect(exitCode).toBe(0);
-    expect(aptCalls()).toHaveLength(1);
-    expect(aptCalls()[0]).toContain(LOCK_TIMEOUT);
-    expect(aptCalls()[0]).toContain(INSTALL);
-    expect(report).toMatchObject({ dispatchPath: 'hooks/config-changed' });
-    expect(existsSync(join(binDir, 'node'))).toBe(true);
-  });
-
-  it('refreshes the package lists once when the first install fails', async () => {
-    fakeAptGet('needs-update');
-    const { exitCode } = await dispatch(HOOK_ENV());
-    expect(exitCode).toBe(0);
-    expect(aptCalls().map((line) => line.replace(/ http_proxy=.*/, ''))).toEqual([
-      `apt-get ${LOCK_TIMEOUT} ${INSTALL}`,
-      `apt-get ${LOCK_TIMEOUT} update`,
-      `apt-get ${LOCK_TIMEOUT} ${INSTALL}`,
-    ]);
-  });
-
-  it("gives apt the model's charm proxies, and keeps them away from the charm", async () => {
-    fakeAptGet('works');
+  // Juju writes the model's apt proxies into apt's own configuration; the JUJU_CHARM_* ones are
+  // for what the charm downloads itself (src/host/apt.ts), never exported to the whole hook.
+  it("calls no apt-get and keeps the model's charm proxies away from the charm", async () => {
     const { report } = await dispatch({
       ...HOOK_ENV(),
       JUJU_CHARM_HTTP_PROXY: 'http://squid.internal:3128',
       JUJU_CHARM_HTTPS_PROXY: 'http://squid.internal:3129',
+      JUJU_CHARM_NO_PROXY: '10.0.0.0/8',
     });
-    expect(aptCalls()[0]).toContain(
-      'http_proxy=http://squid.internal:3128 https_proxy=http://squid.internal:3129',
-    );
+    expect(calls().filter((line) => line.startsWith('apt-get'))).toEqual([]);
     expect(report).toMatchObject({ httpProxy: null });
   });
+});
 
-  it('fails the hook with one clear line when apt cannot install nodejs', async () => {
-    fakeAptGet('broken');
-    const { exitCode, stderr } = await dispatch(HOOK_ENV());
+describe('without the runtime the charm carries', () => {
+  it('falls back to a node on PATH (dist/charm.js refuses one too old: charm-gate.test.ts)', async () => {
+    writeRecordingNode(join(binDir, 'node'), logFile);
+    const { exitCode, report } = await dispatch(HOOK_ENV());
+    expect(exitCode).toBe(0);
+    expect(report).toMatchObject({ script: join(charmDir, 'dist', 'charm.js') });
+    expect(calls()).toEqual([`node ${join(charmDir, 'dist', 'charm.js')} dispatch=hooks/config-changed`]);
+  });
+
+  it('fails the hook with one line saying what is missing, and installs nothing', async () => {
+    const { exitCode, stderr } = await dispatch({ ...HOOK_ENV(), JUJU_CHARM_HTTP_PROXY: 'http://squid.internal:3128' });
     expect(exitCode).toBe(1);
-    expect(stderr).toMatch(/'apt-get install nodejs' failed/);
-    expect(aptCalls()).toHaveLength(3);
+    expect(stderr.trim().split('\n')).toEqual([
+      `glance charm: no Node.js to run it: the charm's own ${shippedNode()} is missing and there is no node on PATH (pack the charm for this architecture: npm run pack)`,
+    ]);
+    expect(calls()).toEqual([]);
   });
 });

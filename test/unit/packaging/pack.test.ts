@@ -1,13 +1,19 @@
-// glance.charm is what an operator deploys (`juju deploy ./glance.charm`): Juju unzips it and
-// executes dispatch, so missing files, lost executable bits or symlinks break every hook.
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The charms `npm run pack` writes (npm test packs first) are what an operator deploys
+// (`juju deploy ./glance_ubuntu@22.04-amd64.charm`): Juju unzips one and executes dispatch, so a
+// missing file, a lost executable bit, a symlink, a manifest naming the wrong base or a Node.js
+// for the wrong architecture breaks every hook on that platform.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { arch as hostCpu } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as YAMLparse } from 'yaml';
 import { z } from 'zod';
+import { checkSupported, RUNTIME_ARCHES } from '../../../scripts/runtime.mjs';
 import { expectedActions, expectedHooks, REPO_ROOT, readRepoYaml } from './charm-files.js';
-import { removeTempDirs, tempDir, writeExecutable, writeRecordingNode } from './shell-fakes.js';
+import { removeTempDirs, tempDir, writeExecutable } from './shell-fakes.js';
 
 afterAll(removeTempDirs);
 
@@ -15,52 +21,42 @@ const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
 
-function ancestors(path: string): string[] {
+const ancestors = (path: string) => {
   const parts = path.split('/').slice(0, -1);
   return parts.map((_, index) => parts.slice(0, index + 1).join('/'));
+};
+
+const Charmcraft = z.object({
+  platforms: z.record(z.string(), z.null()),
+  parts: z.object({ charm: z.object({ prime: z.array(z.string()) }) }),
+});
+const Manifest = z.object({
+  bases: z.array(z.object({ name: z.string(), channel: z.string(), architectures: z.array(z.string()) })),
+});
+const Lock = z.object({ packages: z.record(z.string(), z.object({ version: z.string().optional() })) });
+
+const charmcraft = Charmcraft.parse(readRepoYaml('charmcraft.yaml'));
+const PLATFORMS = Object.keys(charmcraft.platforms).map((name) => {
+  const [base = '', arch = ''] = name.split(':');
+  const [distribution, channel] = base.split('@');
+  return { name, distribution, channel, arch, file: `glance_${base}-${arch}.charm` };
+});
+const HOST_ARCH = Object.entries(RUNTIME_ARCHES).find(([, a]) => a.nodeCpu === hostCpu())?.[0];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
 }
 
-// The hook tools (design.md §2): recorders on PATH show whether the charm really started.
-const HOOK_TOOLS = [
-  'config-get',
-  'relation-get',
-  'relation-set',
-  'relation-ids',
-  'relation-list',
-  'juju-log',
-  'status-set',
-  'status-get',
-  'application-version-set',
-  'is-leader',
-  'leader-get',
-  'leader-set',
-  'unit-get',
-  'network-get',
-  'open-port',
-  'close-port',
-  'opened-ports',
-  'state-get',
-  'state-set',
-  'state-delete',
-  'action-get',
-  'action-set',
-  'action-fail',
-  'action-log',
-  'resource-get',
+const EXECUTABLES = () => [
+  'dispatch',
+  'runtime/bin/node',
+  ...expectedHooks().map((name) => `hooks/${name}`),
+  ...expectedActions().map((name) => `actions/${name}`),
+  // NRPE plugins the subordinate runs.
+  ...filesUnder('files'),
 ];
-
-const Base = z.object({ name: z.string(), channel: z.string(), architectures: z.array(z.string()) });
-const Manifest = z.object({
-  bases: z.array(Base),
-  analysis: z.object({ attributes: z.array(z.object({ name: z.string(), result: z.string() })) }),
-});
-const Charmcraft = z.object({
-  type: z.literal('charm'),
-  bases: z.array(z.object({ 'build-on': z.array(Base), 'run-on': z.array(Base) })),
-  parts: z.object({
-    charm: z.object({ plugin: z.string(), prime: z.array(z.string()), 'override-build': z.string() }),
-  }),
-});
 
 interface Entry {
   path: string;
@@ -69,42 +65,46 @@ interface Entry {
   permissions: string;
 }
 
-let zip: JSZip;
-let entries: Entry[];
+const zips = new Map<string, JSZip>();
+const entriesOf = (file: string): Entry[] =>
+  Object.values(zips.get(file)?.files ?? {}).map((f) => {
+    const mode = Number(f.unixPermissions ?? 0);
+    return { path: f.name.replace(/\/$/, ''), dir: f.dir, type: mode & S_IFMT, permissions: (mode & 0o777).toString(8) };
+  });
+const read = (file: string, path: string) => zips.get(file)?.file(path)?.async('nodebuffer') ?? Promise.reject(new Error(`${file} lacks ${path}`));
 
 beforeAll(async () => {
-  const out = join(tempDir('pack'), 'glance.charm');
-  await execa('node', ['scripts/build.mjs'], { cwd: REPO_ROOT });
-  await execa('node', ['scripts/pack.mjs', '--out', out], { cwd: REPO_ROOT });
-  zip = await JSZip.loadAsync(readFileSync(out));
-  entries = Object.values(zip.files).map((file) => {
-    const mode = Number(file.unixPermissions ?? 0);
-    return {
-      path: file.name.replace(/\/$/, ''),
-      dir: file.dir,
-      type: mode & S_IFMT,
-      permissions: (mode & 0o777).toString(8),
-    };
-  });
+  for (const { file } of PLATFORMS) zips.set(file, await JSZip.loadAsync(readFileSync(join(REPO_ROOT, file))));
 }, 120_000);
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(join(REPO_ROOT, dir), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(REPO_ROOT, join(entry.parentPath, entry.name)));
-}
+describe('npm run pack', () => {
+  it('writes one charm per platform charmcraft.yaml declares, amd64 and arm64 on 22.04 and 24.04', () => {
+    expect(PLATFORMS.map((p) => p.file).sort()).toEqual([
+      'glance_ubuntu@22.04-amd64.charm',
+      'glance_ubuntu@22.04-arm64.charm',
+      'glance_ubuntu@24.04-amd64.charm',
+      'glance_ubuntu@24.04-arm64.charm',
+    ]);
+    for (const { file } of PLATFORMS) expect(existsSync(join(REPO_ROOT, file))).toBe(true);
+  });
 
-const files = () => entries.filter((entry) => !entry.dir);
-const EXECUTABLES = () => [
-  'dispatch',
-  ...expectedHooks().map((name) => `hooks/${name}`),
-  ...expectedActions().map((name) => `actions/${name}`),
-  // NRPE plugins the subordinate runs.
-  ...filesUnder('files'),
-];
+  it("lists in the README's platform table exactly the packed charms, with their size", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `(glance_[^`]+\.charm)` \| ([^|]+) \| ([^|]+) \| ([\d.]+) MiB \|/gm)];
+    expect(rows.map((row) => row[1]).sort()).toEqual(PLATFORMS.map((p) => p.file).sort());
+    for (const [, file = '', , , size] of rows) {
+      const actual = statSync(join(REPO_ROOT, file)).size / 1048576;
+      expect(Math.abs(actual - Number(size)), `${file}: README says ${size} MiB, packed ${actual.toFixed(1)}`).toBeLessThan(2);
+    }
+  });
+});
 
-describe('glance.charm', () => {
-  it('holds every file the unit needs, and nothing from the source tree', () => {
+describe.each(PLATFORMS)('$file', (platform) => {
+  it('holds every file the unit needs (what charmcraft.yaml primes, the manifest), and nothing else', () => {
+    const primed = (path: string) => charmcraft.parts.charm.prime.some((p) => path === p || path.startsWith(`${p}/`));
+    const files = entriesOf(platform.file).filter((e) => !e.dir).map((e) => e.path);
+    expect(files.filter((path) => !primed(path))).toEqual(['manifest.yaml']);
+    expect(charmcraft.parts.charm.prime.filter((p) => !files.some((f) => f === p || f.startsWith(`${p}/`)))).toEqual([]);
     const expected = [
       'metadata.yaml',
       'config.yaml',
@@ -116,72 +116,62 @@ describe('glance.charm', () => {
       'dist/glance.js',
       'dist/package.json',
       'dist/templates.mjs',
+      'runtime/LICENSE',
       ...EXECUTABLES(),
       ...filesUnder('templates'),
     ];
-    expect(files().map((entry) => entry.path).sort()).toEqual(expected.sort());
+    expect(files.sort()).toEqual(expected.sort());
   });
 
-  it('records dispatch, hooks and actions as executable (0755), the rest as 0644', () => {
+  it('records dispatch, hooks, actions and the runtime as executable (0755), the rest as 0644', () => {
     const executables = new Set(EXECUTABLES());
-    const wrong = files().filter(
-      (entry) => entry.permissions !== (executables.has(entry.path) ? '755' : '644'),
-    );
+    const wrong = entriesOf(platform.file).filter((e) => !e.dir && e.permissions !== (executables.has(e.path) ? '755' : '644'));
     expect(wrong).toEqual([]);
   });
 
-  it('holds only plain files and folders (no symlinks)', () => {
-    const odd = entries.filter((entry) => entry.type !== (entry.dir ? S_IFDIR : S_IFREG));
-    expect(odd).toEqual([]);
-  });
-
-  it('records every folder, so unzipping recreates them with mode 0755', () => {
-    const folders = new Set(entries.filter((entry) => entry.dir).map((entry) => entry.path));
-    const parents = new Set(files().flatMap((entry) => ancestors(entry.path)));
-    expect([...parents].filter((parent) => !folders.has(parent))).toEqual([]);
-    expect(entries.filter((entry) => entry.dir && entry.permissions !== '755')).toEqual([]);
+  it('holds only plain files and folders (no symlinks), every folder recorded with mode 0755', () => {
+    const entries = entriesOf(platform.file);
+    expect(entries.filter((e) => e.type !== (e.dir ? S_IFDIR : S_IFREG))).toEqual([]);
+    const folders = new Set(entries.filter((e) => e.dir).map((e) => e.path));
+    expect([...new Set(entries.filter((e) => !e.dir).flatMap((e) => ancestors(e.path)))].filter((p) => !folders.has(p))).toEqual([]);
+    expect(entries.filter((e) => e.dir && e.permissions !== '755')).toEqual([]);
   });
 
   it('starts dispatch with a shebang (Juju executes it without a shell)', async () => {
-    const dispatch = await zip.file('dispatch')?.async('string');
-    expect(dispatch?.startsWith('#!/bin/sh\n')).toBe(true);
+    expect((await read(platform.file, 'dispatch')).toString('utf8').startsWith('#!/bin/sh\n')).toBe(true);
   });
 
-  it('declares the same bases in manifest.yaml as charmcraft.yaml builds for', () => {
-    const manifest = Manifest.parse(readRepoYaml('manifest.yaml'));
-    const charmcraft = Charmcraft.parse(readRepoYaml('charmcraft.yaml'));
-    expect(manifest.bases).toEqual(charmcraft.bases.flatMap((base) => base['run-on']));
-    expect(manifest.bases.map((base) => `${base.name}@${base.channel}`)).toEqual([
-      'ubuntu@22.04',
-      'ubuntu@24.04',
-    ]);
-    for (const base of manifest.bases) {
-      expect(base.architectures.sort()).toEqual(['amd64', 'arm64', 'ppc64el', 's390x']);
-    }
-    expect(manifest.analysis.attributes).toContainEqual({ name: 'language', result: 'unknown' });
+  it('has a manifest naming this one base and architecture', async () => {
+    const manifest = Manifest.parse(YAMLparse((await read(platform.file, 'manifest.yaml')).toString('utf8')));
+    expect(manifest.bases).toEqual([{ name: platform.distribution, channel: platform.channel, architectures: [platform.arch] }]);
   });
 
-  it('primes in charmcraft.yaml what npm run pack zips (charmcraft writes the manifest)', () => {
-    const part = Charmcraft.parse(readRepoYaml('charmcraft.yaml')).parts.charm;
-    const covered = (path: string) =>
-      part.prime.some((prime) => path === prime || path.startsWith(`${prime}/`));
-    expect(files().filter((entry) => !covered(entry.path)).map((entry) => entry.path)).toEqual([
-      'manifest.yaml',
-    ]);
-    expect(part.prime.filter((prime) => !entries.some((entry) => entry.path === prime))).toEqual([]);
-    expect(part.plugin).toBe('dump');
-    expect(part['override-build']).toMatch(/npm ci\s+npm run build\s+craftctl default/);
+  it("carries a Node.js for this architecture, at package-lock.json's version, not end of life", async () => {
+    const node = await read(platform.file, 'runtime/bin/node');
+    const { npmPackage, elfMachine, qemu } = RUNTIME_ARCHES[platform.arch] ?? {};
+    expect(node.readUInt32BE(0)).toBe(0x7f454c46);
+    expect(node.readUInt16LE(18)).toBe(elfMachine);
+    const locked = Lock.parse(readRepoYaml('package-lock.json')).packages[`node_modules/${npmPackage}`]?.version ?? '';
+    expect(() => checkSupported(locked)).not.toThrow();
+    // Its own --version: natively, or under qemu-user for the other architecture (.ci/run installs it).
+    const path = join(tempDir(`node-${platform.arch}`), 'node');
+    writeFileSync(path, node, { mode: 0o755 });
+    const argv = platform.arch === HOST_ARCH ? [path, '--version'] : [`qemu-${qemu}-static`, path, '--version'];
+    expect(execFileSync(argv[0] ?? '', argv.slice(1), { encoding: 'utf8' }).trim()).toBe(`v${locked}`);
   });
 });
 
-describe('glance.charm unpacked on a unit', () => {
+describe("this machine's charm unpacked on a unit with no node on PATH", () => {
+  const HOOK_TOOLS = ['config-get', 'state-get', 'goal-state', 'is-leader', 'network-get', 'relation-ids', 'relation-list', 'juju-log', 'status-set'];
   let charmDir: string;
   let binDir: string;
   let logFile: string;
 
   beforeAll(async () => {
+    const platform = PLATFORMS.find((p) => p.arch === HOST_ARCH && p.channel === '22.04');
+    if (!platform) throw new Error(`no 22.04 charm for ${hostCpu()}`);
     charmDir = tempDir('unpacked');
-    for (const [name, file] of Object.entries(zip.files)) {
+    for (const [name, file] of Object.entries(zips.get(platform.file)?.files ?? {})) {
       const target = join(charmDir, name);
       if (file.dir) {
         mkdirSync(target, { recursive: true });
@@ -191,17 +181,14 @@ describe('glance.charm unpacked on a unit', () => {
       writeFileSync(target, await file.async('nodebuffer'));
       chmodSync(target, Number(file.unixPermissions) & 0o777);
     }
-    // PATH holds only recorders: the charm can reach no real hook tool or host command.
+    // PATH holds only recorders: no node, no real hook tool or host command.
     binDir = tempDir('unit-bin');
     logFile = join(binDir, 'calls.log');
     writeFileSync(logFile, '');
-    writeRecordingNode(join(binDir, 'node'), logFile);
-    for (const tool of HOOK_TOOLS) {
-      writeExecutable(join(binDir, tool), `echo "${tool} $*" >> '${logFile}'\nexit 1`);
-    }
-  });
+    for (const tool of HOOK_TOOLS) writeExecutable(join(binDir, tool), `echo "${tool} $*" >> '${logFile}'\nexit 1`);
+  }, 120_000);
 
-  it('runs dist/charm.js through ./dispatch, and the bundle loads on Node 18 rules', async () => {
+  it('runs the charm on the Node.js it carries through ./dispatch', async () => {
     const result = await execa('./dispatch', [], {
       cwd: charmDir,
       env: {
@@ -214,18 +201,12 @@ describe('glance.charm unpacked on a unit', () => {
         JUJU_CONTEXT_ID: 'glance/0-update-status-1',
         JUJU_VERSION: '3.6.0',
         CHARM_FS_ROOT: tempDir('unit-root'),
-        ...(process.allowedNodeEnvironmentFlags.has('--experimental-detect-module')
-          ? { NODE_OPTIONS: '--no-experimental-detect-module' }
-          : {}),
       },
       extendEnv: false,
       reject: false,
     });
-    const log = readFileSync(logFile, 'utf8').split('\n');
-    expect(log).toContain(`node ${join(charmDir, 'dist', 'charm.js')} dispatch=hooks/update-status`);
-    expect(result.stderr).not.toMatch(/SyntaxError|ERR_MODULE_NOT_FOUND|Dynamic require|outside a module/);
+    expect(result.stderr).not.toMatch(/no Node\.js|needs Node\.js|SyntaxError|ERR_MODULE_NOT_FOUND|Dynamic require|outside a module/);
     // The charm got as far as asking Juju something.
-    const toolCalls = log.filter((line) => HOOK_TOOLS.some((tool) => line.startsWith(`${tool} `)));
-    expect(toolCalls.length).toBeGreaterThan(0);
+    expect(readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length).toBeGreaterThan(0);
   });
 });
