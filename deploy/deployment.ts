@@ -1,19 +1,19 @@
 /**
- * A Glance deployment on this machine: the built charm run through the simulated Juju in real
+ * A Glance deployment on this machine: the packed charm, unzipped as a unit holds it, run through the simulated Juju in real
  * mode (its hooks are real processes acting on /, with `service` for init scripts), related to
  * simulated mysql, keystone and nova-cloud-controller charms that act on the real MariaDB and
  * Keystone. The model lives in a directory, so a second run continues the same deployment.
  */
-import { fileURLToPath } from 'node:url';
 import { Sim } from '../sim/engine.js';
 import type { HookResult } from '../sim/records.js';
 import type { ConfigValue } from '../sim/state.js';
+import { unitCharmDir } from '../sim/unit-charm.js';
 import type { AdminCredentials } from './keystone-host.js';
 import { type Say, step } from './progress.js';
 import { type RemoteCharms, remoteCharms } from './remotes/index.js';
 
-/** The repository root: metadata.yaml, config.yaml, dispatch and the built dist/charm.js. */
-export const CHARM_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** The charm dir, as for the simulator's units: ready once unpackUnitCharm() has run. */
+export const CHARM_DIR = unitCharmDir();
 
 /** haproxy's frontend, where clients reach Glance (glance-api itself listens on 9282 behind it). */
 export const GLANCE_URL = 'http://127.0.0.1:9292';

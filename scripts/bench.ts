@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs hooks of the built charm through the simulated Juju and prints, per hook,
+ * `npm run bench`: runs hooks of the packed charm (on the Node.js it carries) through the simulated Juju and prints, per hook,
  * medians of N runs of: wall time; the charm's own time (wall minus the time some hook tool or host
  * command was running, Node's start-up included); that start-up alone (process start to main's
  * first line); the charm's own CPU time; hook-tool calls; commands; and peak RSS, as the
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sim } from '../sim/engine.js';
 import type { Databag } from '../sim/state.js';
+import { unpackUnitCharm } from '../sim/unit-charm.js';
 import type { ToolStats } from '../src/juju/tool-stats.js';
 import { DB_REPLY, KEYSTONE_REPLY } from '../test/fixtures/snapshot.js';
 import { deployEverything } from '../test/sim/robustness/full-deployment.js';
@@ -22,7 +23,8 @@ type Stat = ToolStats;
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const FULL = args.includes('--full');
-const CHARM_DIR = new URL('..', import.meta.url).pathname;
+// The packed charm as a unit holds it, so hooks run on the Node.js the charm carries.
+const CHARM_DIR = await unpackUnitCharm();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function statsFile(dir: string): () => Stat[] {

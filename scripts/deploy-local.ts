@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHARM_DIR, deployGlance, GLANCE_URL } from '../deploy/deployment.js';
+import { unpackUnitCharm } from '../sim/unit-charm.js';
 import { ensurePackages, osCodename, realTierPackages } from '../deploy/packages.js';
 import { stdoutSay as say, step } from '../deploy/progress.js';
 import { servicesDown, servicesUp } from '../deploy/services.js';
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
     await ensurePackages(realTierPackages(await osCodename()), say);
     return 0;
   }
+  await unpackUnitCharm();
   say(`charm: ${CHARM_DIR}, model: ${MODEL_DIR}`);
   return (await up()) ? 0 : 1;
 }

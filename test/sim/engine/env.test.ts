@@ -38,6 +38,7 @@ const JUJU_ALWAYS = [
   'CHARM_FS_ROOT',
   'PATH',
   'FIXTURE_OUT',
+  'FIXTURE_NODE',
 ];
 const RELATION_VARS = ['JUJU_RELATION', 'JUJU_RELATION_ID', 'JUJU_REMOTE_UNIT', 'JUJU_REMOTE_APP'];
 
@@ -76,7 +77,11 @@ describe('hook environment', () => {
     const [tools, fakes, ...system] = (changed?.PATH ?? '').split(':');
     expect(tools).toBe(join(f.sim.unitDir('glance/0'), 'tools'));
     expect(fakes).toBe(join(f.sim.unitDir('glance/0'), 'fakes'));
+    // The unit's system commands are there, the developer's node is not: the charm runs on its own.
     expect(system.length).toBeGreaterThan(0);
+    const onPath = (name: string) => system.some((dir) => existsSync(join(dir, name)));
+    expect(['sh', 'bash', 'cat', 'sed'].filter((name) => !onPath(name))).toEqual([]);
+    expect(['node', 'npm', 'npx'].filter(onPath)).toEqual([]);
   });
 
   it('each unit has its own fs root, seeded as an Ubuntu host running systemd', async () => {
@@ -105,7 +110,7 @@ describe('hook environment', () => {
       f = new Fixture({ dir });
       await f.sim.deploy();
       await f.sim.config({ region: 'East' });
-      const again = new Sim({ charmDir: FIXTURE_CHARM, dir, env: { FIXTURE_OUT: f.out } });
+      const again = new Sim({ charmDir: FIXTURE_CHARM, dir, env: { FIXTURE_OUT: f.out, FIXTURE_NODE: process.execPath } });
       expect(again.state.config).toEqual({ region: 'East' });
       f.plan({ 'update-status': [run('config-get', 'region')] });
       await again.updateStatus();

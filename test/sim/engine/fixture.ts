@@ -35,7 +35,7 @@ export class Fixture {
   readonly sim: Sim;
 
   constructor(options: Partial<SimOptions> = {}) {
-    this.sim = new Sim({ charmDir: FIXTURE_CHARM, ...options, env: { FIXTURE_OUT: this.out, ...options.env } });
+    this.sim = new Sim({ charmDir: FIXTURE_CHARM, ...options, env: { FIXTURE_OUT: this.out, FIXTURE_NODE: process.execPath, ...options.env } });
   }
 
   plan(plan: Plan): void {

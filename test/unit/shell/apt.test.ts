@@ -11,12 +11,12 @@ let root: string;
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'fsroot-'));
   process.env.CHARM_FS_ROOT = root;
-  bin = new FakeBin(['DEBIAN_FRONTEND', 'https_proxy']).add('apt-get').add('add-apt-repository');
+  bin = new FakeBin(['DEBIAN_FRONTEND', 'http_proxy', 'https_proxy', 'no_proxy']).add('apt-get').add('add-apt-repository');
 });
 afterEach(() => {
   bin.dispose();
   delete process.env.CHARM_FS_ROOT;
-  delete process.env.JUJU_CHARM_HTTPS_PROXY;
+  for (const name of ['JUJU_CHARM_HTTP_PROXY', 'JUJU_CHARM_HTTPS_PROXY', 'JUJU_CHARM_NO_PROXY']) delete process.env[name];
 });
 
 describe('apt', () => {
@@ -61,6 +61,21 @@ describe('apt', () => {
     const [call] = bin.calls();
     expect(call?.argv).toEqual(['add-apt-repository', '--yes', 'ppa:team/glance']);
     expect(call?.env.https_proxy).toBe('http://squid.internal:3128');
+  });
+
+  // Juju writes the model's apt proxies into apt's own configuration (apt.conf.d); the
+  // JUJU_CHARM_* proxies are for what the charm fetches itself, with their no-proxy list.
+  it("leaves apt-get's proxies to Juju's apt settings; add-apt-repository gets the charm proxies and no_proxy", async () => {
+    process.env.JUJU_CHARM_HTTP_PROXY = 'http://squid.internal:3128';
+    process.env.JUJU_CHARM_HTTPS_PROXY = 'http://squid.internal:3129';
+    process.env.JUJU_CHARM_NO_PROXY = '10.0.0.0/8,archive.internal';
+    await aptInstall(['glance']);
+    await configureSource('ppa:team/glance', 'noble');
+    const [apt, ppa] = bin.calls();
+    expect(apt?.argv[0]).toBe('apt-get');
+    // FakeBin records an unset variable as ''.
+    expect([apt?.env.http_proxy, apt?.env.https_proxy, apt?.env.no_proxy]).toEqual(['', '', '']);
+    expect(ppa?.env).toMatchObject({ http_proxy: 'http://squid.internal:3128', https_proxy: 'http://squid.internal:3129', no_proxy: '10.0.0.0/8,archive.internal' });
   });
 
   it('does nothing for the distro archive', async () => {
