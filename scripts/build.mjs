@@ -18,8 +18,8 @@ const REQUIRE_BANNER = [
   'const require = __charmCreateRequire(import.meta.url);',
 ].join('\n');
 
-// Node 18 decides module type from the nearest package.json, not from the syntax: without this
-// marker next to it the bundle would be loaded as CommonJS and fail on its first import.
+// Node decides module type from the nearest package.json: without this marker next to it the
+// bundle would be loaded as CommonJS (or, on Node 22+, reparsed after syntax detection).
 const MODULE_MARKER = `${JSON.stringify({ type: 'module' })}\n`;
 
 // Tests and the simulator may build while another process runs the bundle: replace files whole.

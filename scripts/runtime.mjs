@@ -85,15 +85,20 @@ async function elfMachine(path) {
 
 const HOST_ARCH = Object.entries(RUNTIME_ARCHES).find(([, a]) => a.nodeCpu === hostCpu())?.[0];
 
-/** The binary's own answer to --version: run here, or under qemu-user for another CPU. */
-async function reportedVersion(arch, node) {
-  if (arch === HOST_ARCH) return (await run(node, ['--version'])).stdout.trim();
+/**
+ * The version the binary says it is: its own --version, run here or under qemu-user for another
+ * CPU. Without qemu-user, the release it was built as (Node's official builds embed their source
+ * URL, process.release.sourceUrl), so packing works on any developer machine; CI runs it.
+ */
+async function reportedVersion(arch, node, expected) {
+  if (arch === HOST_ARCH) return { version: (await run(node, ['--version'])).stdout.trim(), how: '--version' };
   const { qemu } = RUNTIME_ARCHES[arch];
   for (const emulator of [`qemu-${qemu}-static`, `qemu-${qemu}`]) {
     const result = await run(emulator, [node, '--version']).catch((error) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
-    if (result) return result.stdout.trim();
+    if (result) return { version: result.stdout.trim(), how: `--version under ${emulator}` };
   }
-  fail(`cannot run the ${arch} node here to check its version: install qemu-user-static and the ${arch} C library (see README, "Packing")`);
+  const embedded = (await readFile(node)).includes(`/release/${expected}/node-${expected}.tar.gz`);
+  return { version: embedded ? expected : 'an unknown release', how: 'its embedded release URL (no qemu-user here to run it)' };
 }
 
 /**
@@ -118,8 +123,9 @@ export async function stageRuntime(arch, out, root = REPO_ROOT) {
     await run('tar', ['-xzf', tarball, '-C', work, 'package/bin/node', 'package/LICENSE']);
     const unpacked = join(work, 'package', 'bin', 'node');
     if ((await elfMachine(unpacked)) !== machine) fail(`${locked.npmPackage} holds no ${arch} executable`);
-    const reported = await reportedVersion(arch, unpacked);
-    if (reported !== `v${locked.version}`) fail(`${locked.npmPackage}@${locked.version} says it is ${reported}`);
+    const reported = await reportedVersion(arch, unpacked, `v${locked.version}`);
+    if (reported.version !== `v${locked.version}`) fail(`${locked.npmPackage}@${locked.version} says it is ${reported.version} (${reported.how})`);
+    console.log(`${locked.npmPackage}@${locked.version}: integrity as locked, ELF for ${arch}, v${locked.version} by ${reported.how}`);
     await rm(out, { recursive: true, force: true });
     await mkdir(join(out, 'bin'), { recursive: true });
     await copyFile(unpacked, node);

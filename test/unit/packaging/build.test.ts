@@ -1,5 +1,6 @@
-// The bundle is all the unit gets: no node_modules, and the distribution's Node 18, which picks
-// a file's module type from package.json alone. A throwaway entry exercises the dependencies
+// The bundle is all the unit gets: no node_modules, only the Node.js the charm carries, which
+// must learn a file's module type from package.json (syntax detection costs start-up, and a
+// fallback system node may lack it). A throwaway entry exercises the dependencies
 // whose module formats make bundling tricky (execa 9 is ESM-only, handlebars is CommonJS).
 import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +27,8 @@ console.log(JSON.stringify({
 }));
 `;
 
-// Node 18 has no module syntax detection; newer nodes must be told to behave alike.
-const AS_NODE_18 = process.allowedNodeEnvironmentFlags.has('--experimental-detect-module')
+// Without syntax detection the package.json marker alone must make the bundle an ES module.
+const NO_SYNTAX_DETECTION = process.allowedNodeEnvironmentFlags.has('--experimental-detect-module')
   ? ['--no-experimental-detect-module']
   : [];
 
@@ -52,7 +53,7 @@ describe('npm run build', () => {
   });
 
   it('runs on its own, without node_modules, with ESM-only and CommonJS dependencies', async () => {
-    const { stdout } = await execa(process.execPath, [...AS_NODE_18, join(outDir, 'charm.js')]);
+    const { stdout } = await execa(process.execPath, [...NO_SYNTAX_DETECTION, join(outDir, 'charm.js')]);
     expect(JSON.parse(stdout)).toEqual({
       greeting: 'hello unit',
       yaml: 'ok: true',
