@@ -38,8 +38,8 @@ export const RelationSnapshot = z.object({
   /** Peer relations only: the shared application databag. */
   localAppData: Databag.optional(),
   /**
-   * This unit's own databag as Juju holds it, read only while unit memory does not say what this
-   * unit published (after `juju refresh --switch` from another charm, whose data stays).
+   * This unit's own databag as Juju holds it, read when unit memory may not say what is out there
+   * (upgrade-charm, which may follow `juju refresh --switch` from another charm, or no memory).
    */
   published: Databag.optional(),
 });

@@ -10,8 +10,8 @@
  * - the remote app databag is read only when the unit databags leave the relation incomplete;
  * - leader-wide facts (leader settings, the cluster app databag) only on the leader, and only
  *   while this unit has not recorded them yet.
- * - this unit's own databags only while unit memory does not say what it published (the first
- *   hook after `juju refresh --switch` from another charm).
+ * - this unit's own databags only in upgrade-charm (the charm may have been switched) and while
+ *   unit memory does not say what this unit published.
  * network-get is asked on every hook: addresses and bindings change outside any hook (Juju then
  * queues config-changed), and the hook that follows such a change must see them.
  * Side by side is safe: the unit agent runs one hook tool command at a time (jujuc server mutex);
@@ -31,7 +31,7 @@ import { decodeUnitMemory } from './unit-memory.js';
 /** Bindings whose addresses feed endpoint URLs, haproxy frontends and peer data. */
 const ALWAYS_BOUND = ['public', 'internal', 'admin', 'cluster'] as const;
 
-/** Where a relation is read from: the hook tools, the hook, and whether unit memory lacks what this unit published. */
+/** Where a relation is read from: the hook tools, the hook, and whether to read this unit's own databags. */
 interface RelationReader {
   tools: HookTools;
   hook: HookContext;
@@ -84,7 +84,10 @@ async function readEndpoint(reader: RelationReader, read: EndpointRead, broken: 
 async function readRelations(tools: HookTools, hook: HookContext, memory: UnitMemory): Promise<Record<string, RelationSnapshot[]>> {
   const reads = endpointsToRead(await tools.goalState(), hook, Object.keys(memory.published ?? {}));
   const broken = relationEvent(hook.name)?.event === 'broken' ? hook.relationId : undefined;
-  const reader: RelationReader = { tools, hook, ownBags: memory.published === undefined };
+  // After a charm switch the bags hold what the previous charm wrote; unit memory (none, or this
+  // charm's from before a round trip through another charm) cannot say.
+  const ownBags = memory.published === undefined || hook.name === 'upgrade-charm';
+  const reader: RelationReader = { tools, hook, ownBags };
   const found = await Promise.all(reads.map((read) => readEndpoint(reader, read, broken)));
   const out: Record<string, RelationSnapshot[]> = {};
   reads.forEach((read, i) => {

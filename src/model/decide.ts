@@ -66,7 +66,8 @@ export function decide(snap: Snapshot): Decision {
     contexts,
     addresses,
     host: snap.host,
-    statsPassword: snap.memory.statsPassword ?? statsPasswordIn(snap.host.files[HAPROXY_CFG]) ?? snap.entropy,
+    // The password haproxy runs with wins: another charm may have written it since (a switch).
+    statsPassword: statsPasswordIn(snap.host.files[HAPROXY_CFG]) ?? snap.memory.statsPassword ?? snap.entropy,
     clustered,
   });
   const checks = runChecks({ config, release, readiness, contexts, inContainer: snap.host.inContainer, configProblems });

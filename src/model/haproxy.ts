@@ -18,9 +18,9 @@ const byUnit = (a: HaproxyServer, b: HaproxyServer) => a.name.localeCompare(b.na
 export const HAPROXY_CFG = '/etc/haproxy/haproxy.cfg';
 
 /**
- * The stats password a haproxy.cfg on the host already carries: the one to keep when unit
- * memory has none (after `juju refresh --switch` from the Python charm, which kept it in a
- * key/value store in its charm directory that Juju replaced), so haproxy.cfg does not change.
+ * The stats password a haproxy.cfg on the host already carries, kept so haproxy.cfg does not
+ * change: after `juju refresh --switch` from the Python charm (which kept it in a key/value store
+ * in its charm directory, which Juju replaced) unit memory has none or an older one.
  */
 export function statsPasswordIn(haproxyCfg: string | null | undefined): string | undefined {
   return /^\s*stats auth admin:(\S+)\s*$/m.exec(haproxyCfg ?? '')?.[1];

@@ -21,12 +21,12 @@ export function diffBag(before: Databag, after: Databag): Databag {
 }
 
 /**
- * What this unit has out on a relation: what it last published (unit memory), else its databag
- * as Juju holds it, which after `juju refresh --switch` is what the previous charm left: keys
- * this charm does not publish are then deleted and equal values are not sent again.
+ * What this unit has out on a relation: its databag as Juju holds it when the read phase read it
+ * (after `juju refresh --switch` it is what the previous charm left: keys this charm does not
+ * publish are deleted and equal values are not sent again), else what it last published.
  */
 function outThere(snap: Snapshot, rel: RelationSnapshot): Databag {
-  return snap.memory.published?.[rel.id] ?? rel.published ?? {};
+  return rel.published ?? snap.memory.published?.[rel.id] ?? {};
 }
 
 export interface PublishPlan {
