@@ -96,6 +96,8 @@ describe.each([
       // The simulator's getent gives glance the simulator's own group.
       expect(st.gid, path).toBe(process.getgid?.() ?? 0);
     }
+    const keyring = '/etc/ceph/ceph.client.glance.keyring';
+    if (recordedFile(s.recording, keyring) !== undefined) expect(statSync(join(root(), keyring)).mode & 0o777).toBe(0o640);
   });
 
   it('leaves the files it does not manage as the reference left them, and the opened port', () => {
