@@ -23,7 +23,10 @@ export function diffBag(before: Databag, after: Databag): Databag {
 /**
  * What this unit has out on a relation: its databag as Juju holds it when the read phase read it
  * (after `juju refresh --switch` it is what the previous charm left: keys this charm does not
- * publish are deleted and equal values are not sent again), else what it last published.
+ * publish are deleted and equal values are not sent again), else what it last published. Equal
+ * values would not wake the remote side anyway (juju/juju state/settings.go: Settings.Write
+ * writes, and bumps the version relation watchers follow, only for keys whose value changed);
+ * the Ceph broker request is different: the same request in another text is a change.
  */
 function outThere(snap: Snapshot, rel: RelationSnapshot): Databag {
   return rel.published ?? snap.memory.published?.[rel.id] ?? {};
