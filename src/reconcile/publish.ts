@@ -45,7 +45,8 @@ export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: 
     const handler = HANDLERS[endpoint] as RelationHandler<unknown>;
     if (!handler.publish || skip.has(endpoint)) {
       for (const rel of snap.relations[endpoint] ?? []) {
-        const before = outThere(snap, rel);
+        // Remembered as this charm's: Juju's own keys are not.
+        const before = Object.fromEntries(Object.entries(outThere(snap, rel)).filter(([k]) => !JUJU_KEYS.has(k)));
         if (Object.keys(before).length) published[rel.id] = before;
       }
       continue;
