@@ -264,14 +264,34 @@ export async function setLeader(sim: Sim, unit: string): Promise<HookResult[]> {
   return run.settle();
 }
 
+async function refresh(sim: Sim, run: Run, unit: string): Promise<void> {
+  await run.hook(unit, 'upgrade-charm');
+  await run.hook(unit, 'config-changed');
+  if (sim.state.leader !== unit) await run.hook(unit, 'leader-settings-changed');
+  await run.hook(unit, 'start');
+}
+
 /** juju refresh: upgrade-charm → config-changed → leader-settings-changed (non-leaders) → start. */
 export async function upgradeCharm(sim: Sim): Promise<HookResult[]> {
   const run = new Run(sim);
+  for (const unit of units(sim)) await refresh(sim, run, unit);
+  return run.settle();
+}
+
+/**
+ * juju refresh --switch onto a unit another charm ran (Sim.loadRecording): the refresh hooks,
+ * then what follows in the unit's life, an update-status and each relation's -changed for every
+ * unit in scope (the next remote change), so every handler sees what the old charm left.
+ */
+export async function switchCharm(sim: Sim): Promise<HookResult[]> {
+  const run = new Run(sim);
   for (const unit of units(sim)) {
-    await run.hook(unit, 'upgrade-charm');
-    await run.hook(unit, 'config-changed');
-    if (sim.state.leader !== unit) await run.hook(unit, 'leader-settings-changed');
-    await run.hook(unit, 'start');
+    await refresh(sim, run, unit);
+    await run.hook(unit, 'update-status');
+    for (const { id } of [...sim.state.relations]) {
+      const { endpoint, members } = sim.relation(id);
+      for (const remoteUnit of members[unit] ?? []) await run.hook(unit, `${endpoint}-relation-changed`, { relationId: id, remoteUnit });
+    }
   }
   return run.settle();
 }

@@ -20,6 +20,7 @@ import * as inspect from './inspect.js';
 import { CONTEXT_FILE, type HookInfo } from './protocol.js';
 import type { ActionOutcome, HookResult } from './records.js';
 import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent, stillApplies } from './propagation.js';
+import { type Recording, recordedModel, writeRecordedFiles } from './recording.js';
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
 import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
@@ -178,6 +179,19 @@ export class Sim {
     }
     this.linkTools(name);
     return unit;
+  }
+
+  /**
+   * Takes over a recorded unit (recording.ts): its model replaces this one's and the files its
+   * charm wrote go under its fs root. Then `switchCharm()` plays `juju refresh --switch`.
+   */
+  loadRecording(recording: Recording): void {
+    if (this.real) throw new InconsistentSimError('a recording is loaded into a simulated host, not the real one');
+    const root = join(this.unitDir(recording.state.unit), 'root');
+    this.state = recordedModel(recording.state, root);
+    writeRecordedFiles(recording.state, recording.files, root);
+    for (const unit of Object.keys(this.state.units)) this.linkTools(unit);
+    this.save();
   }
 
   /** A relation with no local unit in it yet (the -created hooks put them in). */
@@ -463,6 +477,9 @@ export class Sim {
   }
   upgradeCharm(): Promise<HookResult[]> {
     return driver.upgradeCharm(this);
+  }
+  switchCharm(): Promise<HookResult[]> {
+    return driver.switchCharm(this);
   }
 
   // Inspection (inspect.ts) ---------------------------------------------------------------------

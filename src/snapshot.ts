@@ -37,6 +37,11 @@ export const RelationSnapshot = z.object({
   appData: Databag,
   /** Peer relations only: the shared application databag. */
   localAppData: Databag.optional(),
+  /**
+   * This unit's own databag as Juju holds it, read when unit memory may not say what is out there
+   * (upgrade-charm, which may follow `juju refresh --switch` from another charm, or no memory).
+   */
+  published: Databag.optional(),
 });
 export type RelationSnapshot = z.infer<typeof RelationSnapshot>;
 
@@ -87,6 +92,8 @@ export type UnitMemory = z.infer<typeof UnitMemory>;
 export const HostSnapshot = z.object({
   /** Current content of every file the charm manages (keyed by absolute unrooted path); null = absent. */
   files: z.record(z.string(), z.string().nullable()),
+  /** Permission bits of those that exist: a file with the right content but another mode is written again (with its owner). */
+  modes: z.record(z.string(), z.number()).optional(),
   /** Installed glance-common version from dpkg-query, null when not installed. */
   glanceCommonVersion: z.string().nullable(),
   /** Installed versions of the packages installed on demand (ceph-common), null when not installed. */
@@ -130,7 +137,7 @@ export const Snapshot = z.object({
   hook: HookContext,
   config: z.record(z.string(), z.unknown()),
   leader: z.boolean(),
-  /** Leader-wide facts (the cluster peer application databag, falling back to leader-get). */
+  /** Leader-wide facts (the cluster peer application databag over the leader settings); read by the leader only. */
   leaderData: Databag,
   memory: UnitMemory,
   /** Relations by endpoint; the relation being broken is already left out. */

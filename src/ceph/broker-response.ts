@@ -32,6 +32,18 @@ function parse(text: string | undefined): Response | undefined {
   }
 }
 
+const Request = z.object({ 'request-id': z.string() });
+
+/** The request-id of a published broker request text; undefined when it is not one. */
+export function requestIdOf(text: string): string | undefined {
+  try {
+    const r = Request.safeParse(JSON.parse(text));
+    return r.success ? r.data['request-id'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The answer a unit's databag holds for this request, if any. */
 function answer(bag: Databag, unitName: string, requestId: string): Response | undefined {
   const own = parse(bag[responseKey(unitName)]);

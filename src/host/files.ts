@@ -4,7 +4,7 @@
  * directory, is synced, gets its owner and mode, and only then replaces the old file by rename
  * (atomic within a filesystem); the directory is synced so the rename survives a crash.
  */
-import { chmod, chown, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileOwner } from '../plan.js';
 import { gidOf, uidOf } from './accounts.js';
@@ -25,6 +25,21 @@ export async function readFiles(paths: readonly string[]): Promise<Record<string
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** Permission bits of the files that exist, by (unrooted) path. */
+export async function readModes(paths: readonly string[]): Promise<Record<string, number>> {
+  const entries = await Promise.all(
+    paths.map(async (p): Promise<Array<[string, number]>> => {
+      try {
+        return [[p, (await stat(rooted(p))).mode & 0o7777]];
+      } catch (e) {
+        if (isMissing(e)) return [];
+        throw e;
+      }
+    }),
+  );
+  return Object.fromEntries(entries.flat());
 }
 
 /** The temp file sits next to its target, hidden and not matching `*.conf` globs of services. */

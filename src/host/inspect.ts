@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { HostAddress, HostSnapshot } from '../snapshot.js';
-import { readFiles } from './files.js';
+import { readFiles, readModes } from './files.js';
 import { tryCommand } from './run.js';
 import { howItEnded } from './spawn.js';
 import { hostRunsSystemd } from './services.js';
@@ -15,8 +15,9 @@ export async function readHostFacts(
   managedPaths: readonly string[],
   packages: readonly string[] = [],
 ): Promise<HostSnapshot> {
-  const [files, versions, env, systemd, inContainer, addresses] = await Promise.all([
+  const [files, modes, versions, env, systemd, inContainer, addresses] = await Promise.all([
     readFiles(managedPaths),
+    readModes(managedPaths),
     installedVersions(['glance-common', ...packages]),
     readFiles(['/etc/openstack-release', '/etc/os-release']),
     hostRunsSystemd(),
@@ -25,6 +26,7 @@ export async function readHostFacts(
   ]);
   return {
     files,
+    modes,
     glanceCommonVersion: versions['glance-common'] ?? null,
     ...(packages.length > 0 ? { packages: Object.fromEntries(packages.map((p) => [p, versions[p] ?? null])) } : {}),
     openstackReleaseFile: shellVar(env['/etc/openstack-release'], 'OPENSTACK_CODENAME'),

@@ -8,7 +8,10 @@
  * - endpoints whose remote data glance never reads (image-service, object-store,
  *   cinder-volume-service) only need their relation ids;
  * - the remote app databag is read only when the unit databags leave the relation incomplete;
- * - the cluster app databag (leader-wide facts) only when this unit has not recorded them yet.
+ * - leader-wide facts (leader settings, the cluster app databag) only on the leader, and only
+ *   while this unit has not recorded them yet.
+ * - this unit's own databags only in upgrade-charm (the charm may have been switched) and while
+ *   unit memory does not say what this unit published.
  * network-get is asked on every hook: addresses and bindings change outside any hook (Juju then
  * queues config-changed), and the hook that follows such a change must see them.
  * Side by side is safe: the unit agent runs one hook tool command at a time (jujuc server mutex);
@@ -17,7 +20,7 @@
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
 import { READ_NEEDS } from '../relations/read-needs.js';
-import type { HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
+import type { Databag, HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
 import { POLICYD_HOOKS } from '../steps/policyd.js';
 import { readPolicyOverrides } from '../steps/policyd-read.js';
 import { relationEvent } from './context.js';
@@ -28,15 +31,18 @@ import { decodeUnitMemory } from './unit-memory.js';
 /** Bindings whose addresses feed endpoint URLs, haproxy frontends and peer data. */
 const ALWAYS_BOUND = ['public', 'internal', 'admin', 'cluster'] as const;
 
-async function readRelation(
-  tools: HookTools,
-  hook: HookContext,
-  endpoint: string,
-  id: string,
-): Promise<RelationSnapshot> {
+/** Where a relation is read from: the hook tools, the hook, and whether to read this unit's own databags. */
+interface RelationReader {
+  tools: HookTools;
+  hook: HookContext;
+  ownBags: boolean;
+}
+
+async function readRelation({ tools, hook, ownBags }: RelationReader, endpoint: string, id: string): Promise<RelationSnapshot> {
   const needs = READ_NEEDS[endpoint] ?? 'units';
   const rel: RelationSnapshot = { id, endpoint, app: '', units: {}, appData: {} };
   if (hook.relationId === id && hook.remoteApp) rel.app = hook.remoteApp;
+  if (ownBags) rel.published = await tools.relationGet(id, hook.unitName);
   if (needs === 'ids') return rel;
   const units = await tools.relationList(id);
   const bags = await Promise.all(units.map((unit) => tools.relationGet(id, unit, { app: false })));
@@ -57,34 +63,50 @@ function unitDataComplete(endpoint: string, rel: RelationSnapshot): boolean {
   return key !== undefined && Object.values(rel.units).some((bag) => Boolean(bag[key]));
 }
 
-async function readIds(tools: HookTools, hook: HookContext, endpoint: string, ids: readonly string[]): Promise<RelationSnapshot[]> {
-  return Promise.all(ids.map((id) => readRelation(tools, hook, endpoint, id)));
+async function readIds(reader: RelationReader, endpoint: string, ids: readonly string[]): Promise<RelationSnapshot[]> {
+  return Promise.all(ids.map((id) => readRelation(reader, endpoint, id)));
 }
 
-async function readEndpoint(tools: HookTools, hook: HookContext, read: EndpointRead, broken: string | undefined): Promise<RelationSnapshot[]> {
+async function readEndpoint(reader: RelationReader, read: EndpointRead, broken: string | undefined): Promise<RelationSnapshot[]> {
   if (read.remembered) {
     // relation-list answers "relation not found" for a relation the agent no longer knows: then
     // ask which it has. Any other failure is a failure of this hook.
-    const remembered = await readIds(tools, hook, read.endpoint, read.remembered).catch((error: unknown) => {
+    const remembered = await readIds(reader, read.endpoint, read.remembered).catch((error: unknown) => {
       if (isRelationNotFound(error)) return undefined;
       throw error;
     });
     if (remembered) return remembered;
   }
-  const ids = (await tools.relationIds(read.endpoint)).filter((id) => id !== broken);
-  return readIds(tools, hook, read.endpoint, ids);
+  const ids = (await reader.tools.relationIds(read.endpoint)).filter((id) => id !== broken);
+  return readIds(reader, read.endpoint, ids);
 }
 
 async function readRelations(tools: HookTools, hook: HookContext, memory: UnitMemory): Promise<Record<string, RelationSnapshot[]>> {
   const reads = endpointsToRead(await tools.goalState(), hook, Object.keys(memory.published ?? {}));
   const broken = relationEvent(hook.name)?.event === 'broken' ? hook.relationId : undefined;
-  const found = await Promise.all(reads.map((read) => readEndpoint(tools, hook, read, broken)));
+  // After a charm switch the bags hold what the previous charm wrote; unit memory (none, or this
+  // charm's from before a round trip through another charm) cannot say.
+  const ownBags = memory.published === undefined || hook.name === 'upgrade-charm';
+  const reader: RelationReader = { tools, hook, ownBags };
+  const found = await Promise.all(reads.map((read) => readEndpoint(reader, read, broken)));
   const out: Record<string, RelationSnapshot[]> = {};
   reads.forEach((read, i) => {
     const rels = found[i] ?? [];
     if (rels.length) out[read.endpoint] = rels;
   });
   return out;
+}
+
+/**
+ * Leader-wide facts: the leader settings (where the Python charm kept `db-initialised`), then the
+ * cluster peer application databag (where this charm keeps them) over them.
+ */
+async function leaderFacts(tools: HookTools, hook: HookContext, peerId: string | undefined): Promise<Databag> {
+  const [settings, peerApp] = await Promise.all([
+    tools.leaderGet(),
+    peerId ? tools.relationGet(peerId, hook.appName, { app: true }) : {},
+  ]);
+  return { ...settings, ...peerApp };
 }
 
 export interface ReadDeps {
@@ -121,7 +143,7 @@ export async function readSnapshot(hook: HookContext, deps: ReadDeps): Promise<S
     const peerApp = relations.cluster?.[0];
     const [sharedDbNetwork, leaderData, nrpe] = await Promise.all([
       relations['shared-db'] ? networksOf(tools, ['shared-db']) : {},
-      leader && !memory.dbInitialised && peerApp ? tools.relationGet(peerApp.id, hook.appName, { app: true }) : {},
+      leader && !memory.dbInitialised ? leaderFacts(tools, hook, peerApp?.id) : {},
       readNrpeHost(hook.appName, hook.charmDir, Boolean(relations['nrpe-external-master'])),
     ]);
     const networks = { ...boundNetworks, ...sharedDbNetwork };

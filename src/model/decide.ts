@@ -8,6 +8,7 @@ import type { ReadEnv } from '../relations/types.js';
 import type { Snapshot } from '../snapshot.js';
 import { type Addresses, resolveAddresses } from './addresses.js';
 import { buildModel } from './build.js';
+import { HAPROXY_CFG, statsPasswordIn } from './haproxy.js';
 import type { Problem } from './problem.js';
 import type { Release } from './release.js';
 import { detectRelease } from './release-detect.js';
@@ -65,7 +66,8 @@ export function decide(snap: Snapshot): Decision {
     contexts,
     addresses,
     host: snap.host,
-    statsPassword: snap.memory.statsPassword ?? snap.entropy,
+    // The password haproxy runs with wins: another charm may have written it since (a switch).
+    statsPassword: statsPasswordIn(snap.host.files[HAPROXY_CFG]) ?? snap.memory.statsPassword ?? snap.entropy,
     clustered,
   });
   const checks = runChecks({ config, release, readiness, contexts, inContainer: snap.host.inContainer, configProblems });

@@ -15,6 +15,17 @@ export const BACKEND_PORT = 9282;
 const serverName = (unit: string) => unit.replace('/', '-');
 const byUnit = (a: HaproxyServer, b: HaproxyServer) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
+export const HAPROXY_CFG = '/etc/haproxy/haproxy.cfg';
+
+/**
+ * The stats password a haproxy.cfg on the host already carries, kept so haproxy.cfg does not
+ * change: after `juju refresh --switch` from the Python charm (which kept it in a key/value store
+ * in its charm directory, which Juju replaced) unit memory has none or an older one.
+ */
+export function statsPasswordIn(haproxyCfg: string | null | undefined): string | undefined {
+  return /^\s*stats auth admin:(\S+)\s*$/m.exec(haproxyCfg ?? '')?.[1];
+}
+
 export interface HaproxyInputs {
   config: GlanceConfig;
   unitName: string;

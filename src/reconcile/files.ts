@@ -1,7 +1,7 @@
 /**
  * Which managed files to write: render every file the model calls for, add the secret files
- * relations hand over (DB client TLS material), and keep only those whose content differs from
- * what is on disk, so a repeated hook writes nothing.
+ * relations hand over (DB client TLS material), and keep only those whose content or mode differs
+ * from what is on disk, so a repeated hook writes nothing.
  */
 import { keyringFiles } from '../ceph/host-effects.js';
 import type { Decision } from '../model/decide.js';
@@ -38,7 +38,9 @@ export interface FilePlan {
 
 export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): FilePlan {
   const rendered = [...renderFiles(d.model, templates), ...relationFiles(d), ...keyringFiles(d), ...tlsFilesFor(d)];
-  const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content);
+  const mode = (path: string) => snap.host.modes?.[path];
+  // A mode left wider by another charm (or a package) is fixed by writing the file again.
+  const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content || (mode(f.path) ?? f.owner.mode) !== f.owner.mode);
   // TLS material a relation no longer hands over is removed, not left behind with its secrets.
   const stale = RELATION_FILE_PATHS.filter((path) => typeof snap.host.files[path] === 'string' && !rendered.some((f) => f.path === path));
   return {

@@ -17,7 +17,7 @@ import type { Snapshot, UnitMemory } from '../snapshot.js';
 import { planPolicyd, policydPrefix } from '../steps/policyd.js';
 import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
-import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
+import { DB_SYNC, dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
 import { planPublish } from './publish.js';
 import { planServices, unitServices, workloadConfigured } from './services.js';
@@ -39,6 +39,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   const holdFiles = badConfig || !installed;
   const files = holdFiles ? { effects: [], rendered: [], changed: [] } : planFiles(d, snap, opts.templates);
   const dbSync = holdFiles ? [] : planDbSync(d, snap);
+  const syncing = dbSync.includes(DB_SYNC);
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
   const apache = holdFiles
     ? { effects: [], restart: [] }
@@ -46,7 +47,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   // Nothing is rewritten from bad config, policy overrides included.
   const policyd = holdFiles ? undefined : planPolicyd(snap.policyd, d.config['use-policyd-override']);
   const restartAlso = [...apache.restart, ...(policyd?.restart ? ['glance-api'] : [])];
-  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, files.changed, restartAlso);
+  const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, restartAlso);
   const nrpe = holdFiles ? [] : planNrpe(d, snap);
   const cephHost = planCephHost(d, snap, files.changed);
   // A rejected option stands at its default in d.config: publishing from it would tell remote
@@ -62,7 +63,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     statsPassword: d.model.haproxy.statsPassword,
     published: publish.published,
     ports: [...new Set([...ports, API_PORT])],
-    dbInitialised: dbAlreadyInitialised(snap) || dbSync.length > 0 || undefined,
+    dbInitialised: dbAlreadyInitialised(snap) || syncing || undefined,
     ...cephMemory(d, snap.memory),
     policyd: policyd ? policyd.state : snap.memory.policyd,
   };
@@ -88,7 +89,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     tail.push({ kind: 'app-version', version });
     memory.appVersion = version;
   }
-  const statusDirty = opts.statusDirty || dbSync.length > 0 || alwaysSetsStatus(snap.hook.name, d.readiness.ha.state !== 'absent');
+  const statusDirty = opts.statusDirty || syncing || alwaysSetsStatus(snap.hook.name, d.readiness.ha.state !== 'absent');
   const last = snap.memory.lastStatus;
   if (statusDirty || last?.status !== status.status || last?.message !== status.message) {
     tail.push({ kind: 'status', ...status });

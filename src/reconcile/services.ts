@@ -1,5 +1,5 @@
 /**
- * Service actions: restart each service whose files changed, once, in restart-map order; start
+ * Service actions: restart each service whose files changed in meaning, once, in restart-map order; start
  * what should run but does not (a crashed or never-started service converges); nothing at all
  * while paused. glance-api (and the registry) start only once their database and keystone
  * settings exist: until then they stay stopped as install left them.
@@ -33,19 +33,13 @@ export function expectedServices(d: Decision): string[] {
 }
 
 /** `extraRestarts`: services to restart although none of their files changed (Apache after a2ensite). */
-export function planServices(
-  d: Decision,
-  snap: Snapshot,
-  rendered: RenderedFile[],
-  changed: RenderedFile[],
-  extraRestarts: readonly string[] = [],
-): ServicePlan {
+export function planServices(d: Decision, snap: Snapshot, rendered: RenderedFile[], extraRestarts: readonly string[] = []): ServicePlan {
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);
   const expected = expectedServices(d);
   if (paused) return { effects: [], expected };
   // Under hacluster, pacemaker only watches haproxy: a changed haproxy.cfg still needs the restart.
   const restartable = d.readiness.ha.state === 'absent' ? expected : [...expected, 'haproxy'];
-  const restarts = [...new Set([...planRestarts(changed.map((f) => f.path), rendered, false), ...extraRestarts])].filter((s) =>
+  const restarts = [...new Set([...planRestarts(rendered, snap.host.files, false), ...extraRestarts])].filter((s) =>
     restartable.includes(s),
   );
   const starts = expected.filter((s) => snap.host.services[s] === false && !restarts.includes(s));

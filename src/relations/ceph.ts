@@ -5,7 +5,7 @@
  * the RBD store itself waits for the broker (see storeReady).
  */
 import { type BrokerRequest, brokerRequest } from '../ceph/broker-request.js';
-import { type BrokerState, brokerState } from '../ceph/broker-response.js';
+import { type BrokerState, brokerState, requestIdOf } from '../ceph/broker-response.js';
 import type { Databag, RelationSnapshot } from '../snapshot.js';
 import { absent, incomplete, type ReadEnv, type RelationHandler, ready } from './types.js';
 
@@ -58,6 +58,16 @@ function storeReady(broker: BrokerState, request: BrokerRequest, env: ReadEnv): 
   return broker.state === 'pending' && poolsOf(request).every((p) => confirmed.includes(p));
 }
 
+/**
+ * The request text to publish: the one already out there when it is this very request (the id is
+ * the hash of the ops, so an equal id is equal content), whoever wrote it. The Python charm
+ * wrote the same request with its keys in another order: a new text would make ceph-mon carry
+ * it out again after `juju refresh --switch`.
+ */
+function sameRequest(published: string | undefined, request: BrokerRequest): string {
+  return published !== undefined && requestIdOf(published) === request.requestId ? published : request.text;
+}
+
 export const poolsOf = (request: BrokerRequest): string[] => [request.imagePool, ...(request.dataPool ? [request.dataPool] : [])];
 
 export const ceph: RelationHandler<CephRelation> = {
@@ -82,10 +92,10 @@ export const ceph: RelationHandler<CephRelation> = {
       storeReady: storeReady(broker, request, env),
     });
   },
-  publish(_rel, env): Databag {
+  publish(_rel, env, current): Databag {
     // Sent from the start (ceph-mon creates the pool while it hands out the key); the diff
     // against what was published means an unchanged request is never sent again.
     const request = brokerRequest(env.config, env.appName);
-    return { 'application-name': env.appName, broker_req: request.text, 'unit-name': env.unitName };
+    return { 'application-name': env.appName, broker_req: sameRequest(current.broker_req, request), 'unit-name': env.unitName };
   },
 };

@@ -9,14 +9,17 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import type { GlanceModel } from '../model/types.js';
 import type { FileOwner } from '../plan.js';
 import { FILES, pathOf, servicesOf } from './files.js';
+import type { Syntax } from './meaning.js';
 import { type TemplateSet, templateKey } from './templates.js';
 
 export interface RenderedFile {
   path: string;
   content: string;
   owner: FileOwner;
-  /** Services to restart when this content differs from the file on disk (restarts.ts). */
+  /** Services to restart when this content means something else than the file on disk (restarts.ts). */
   services: readonly string[];
+  /** How the file is read (meaning.ts); absent: every byte counts (certificates, keys). */
+  syntax?: Syntax;
 }
 
 // Values are written as they are (no HTML escaping); a missing value renders empty rather than throwing,
@@ -73,5 +76,6 @@ export function renderFiles(model: GlanceModel, templates: TemplateSet): Rendere
     content: tidy(compiled(templates, templateKey(templates, model.lineage, file.template))(model)),
     owner: file.owner,
     services: servicesOf(file, model),
+    syntax: file.syntax,
   }));
 }

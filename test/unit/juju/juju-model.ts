@@ -72,6 +72,7 @@ function toolScripts(model: JujuModel): Record<string, string> {
     'config-get': print(model.config ?? {}),
     'state-get': print(model.state ?? {}),
     'is-leader': print(model.leader ?? true),
+    'leader-get': "printf '{}'",
     'goal-state': print({ units: { 'glance/0': { status: 'active' } }, relations: goalRelations }),
     'network-get': print({ 'bind-addresses': [{ 'interface-name': 'ens3', addresses: [{ value: '10.0.0.50', cidr: '10.0.0.0/24' }] }], 'ingress-addresses': ['10.0.0.50'] }),
     'relation-ids': answers(
@@ -85,6 +86,8 @@ function toolScripts(model: JujuModel): Record<string, string> {
     'relation-get': answers(
       ids.flatMap((id): Array<[string, string]> => [
         ...Object.entries(model.relations[id] ?? {}).map(([unit, bag]): [string, string] => [`--format=json -r ${id} - ${unit}`, print(bag)]),
+        // Our own unit's databag (read while unit memory does not say what it published): Juju's keys only.
+        [`--format=json -r ${id} - glance/0`, print({ 'private-address': '10.0.0.50' })],
         // Application databags: empty in these models.
         [`--format=json -r ${id} --app - *`, "printf '{}'"],
       ]),

@@ -42,6 +42,6 @@ describe('amqp relation', () => {
     expect(r).toMatchObject({ state: 'ready', context: { transportUrl: 'rabbit://glance:P@10.0.0.99:5672/openstack', sslCaFile: '/etc/glance/rabbit-client-ca.pem' } });
   });
   it('publishes the user and vhost from config', () => {
-    expect(amqp.publish?.(relation('amqp', 5, 'r'), { ...env, config: parseConfig({ 'rabbit-user': 'g2', 'rabbit-vhost': 'v' }).config } as never)).toEqual({ username: 'g2', vhost: 'v' });
+    expect(amqp.publish?.(relation('amqp', 5, 'r'), { ...env, config: parseConfig({ 'rabbit-user': 'g2', 'rabbit-vhost': 'v' }).config } as never, {})).toEqual({ username: 'g2', vhost: 'v' });
   });
 });

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -45,9 +45,11 @@ describe('readHostFacts', () => {
     put('/etc/os-release', 'NAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION_CODENAME=noble\n');
     put('/etc/openstack-release', 'OPENSTACK_CODENAME=caracal\n');
     put('/etc/glance/glance-api.conf', '[DEFAULT]\n');
+    chmodSync(join(root, 'etc/glance/glance-api.conf'), 0o640);
     mkdirSync(join(root, 'run/systemd/system'), { recursive: true });
     expect(await readHostFacts(['/etc/glance/glance-api.conf', '/etc/haproxy/haproxy.cfg'])).toEqual({
       files: { '/etc/glance/glance-api.conf': '[DEFAULT]\n', '/etc/haproxy/haproxy.cfg': null },
+      modes: { '/etc/glance/glance-api.conf': 0o640 },
       glanceCommonVersion: '2:28.0.0-0ubuntu1',
       openstackReleaseFile: 'caracal',
       osCodename: 'noble',

@@ -1,0 +1,59 @@
+/**
+ * `juju refresh` of this charm onto a revision whose templates differ only in comments: every
+ * file is rewritten (the new revision's text) and no service restarts, because what the files
+ * mean did not change (src/render/meaning.ts, the one restart rule).
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { Sim } from '../../../sim/engine.js';
+import { CHARM_DIR, deployLocalStorage, newSim, serviceActions } from '../helpers.js';
+
+const COMMENT = '# Revised wording of this file\'s comments; nothing else changed.\n';
+
+/** What a hook reads of the charm directory; without dist/templates.mjs the templates are compiled from source. */
+const CHARM_CONTENT = ['metadata.yaml', 'config.yaml', 'actions.yaml', 'manifest.yaml', 'dispatch', 'hooks', 'actions', 'dist', 'templates', 'files'];
+
+/** A copy of the built charm whose template files (not the partials they include) start with a comment. */
+function commentsOnlyRevision(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'glance-charm-rev-'));
+  for (const name of CHARM_CONTENT) {
+    cpSync(join(CHARM_DIR, name), join(dir, name), { recursive: true, filter: (src) => !src.endsWith('templates.mjs') });
+  }
+  const templates = join(dir, 'templates');
+  const edit = (path: string) => writeFileSync(path, COMMENT + readFileSync(path, 'utf8'));
+  for (const name of readdirSync(templates)) {
+    const path = join(templates, name);
+    if (statSync(path).isFile()) edit(path);
+    else if (name !== 'parts') for (const file of readdirSync(path)) edit(join(path, file));
+  }
+  return dir;
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+it('upgrade-charm onto templates that change only comments rewrites the files and restarts nothing', async () => {
+  const modelDir = mkdtempSync(join(tmpdir(), 'glance-sim-'));
+  const revision = commentsOnlyRevision();
+  dirs.push(modelDir, revision);
+  const before = newSim({ dir: modelDir });
+  await deployLocalStorage(before);
+  before.dispose();
+
+  const after = new Sim({ charmDir: revision, dir: modelDir });
+  try {
+    const results = await after.upgradeCharm();
+    expect(results.filter((r) => r.exitCode !== 0).map((r) => `${r.hook}: ${r.stderr}`)).toEqual([]);
+    for (const path of ['/etc/glance/glance-api.conf', '/etc/haproxy/haproxy.cfg', '/etc/memcached.conf', '/etc/glance/api-paste.ini']) {
+      expect(after.readFile('glance/0', path)?.startsWith(COMMENT), path).toBe(true);
+    }
+    expect(serviceActions(results)).toEqual([]);
+    expect(after.status('glance/0')).toMatchObject({ status: 'active', message: 'Unit is ready' });
+  } finally {
+    after.dispose();
+  }
+});
