@@ -12,15 +12,13 @@ import { CHARM_DIR, deployLocalStorage, newSim, serviceActions } from '../helper
 
 const COMMENT = '# Revised wording of this file\'s comments; nothing else changed.\n';
 
-/** What a hook reads of the charm directory; without dist/templates.mjs the templates are compiled from source. */
-const CHARM_CONTENT = ['metadata.yaml', 'config.yaml', 'actions.yaml', 'manifest.yaml', 'dispatch', 'hooks', 'actions', 'dist', 'templates', 'files'];
+/** Left out of the copy: without dist/templates.mjs the templates are compiled from source. */
+const NOT_COPIED = ['templates.mjs', '.node-compile-cache'];
 
-/** A copy of the built charm whose template files (not the partials they include) start with a comment. */
+/** A copy of the unit's charm whose template files (not the partials they include) start with a comment. */
 function commentsOnlyRevision(): string {
   const dir = mkdtempSync(join(tmpdir(), 'glance-charm-rev-'));
-  for (const name of CHARM_CONTENT) {
-    cpSync(join(CHARM_DIR, name), join(dir, name), { recursive: true, filter: (src) => !src.endsWith('templates.mjs') });
-  }
+  cpSync(CHARM_DIR, dir, { recursive: true, filter: (src) => !NOT_COPIED.some((name) => src.endsWith(name)) });
   const templates = join(dir, 'templates');
   const edit = (path: string) => writeFileSync(path, COMMENT + readFileSync(path, 'utf8'));
   for (const name of readdirSync(templates)) {

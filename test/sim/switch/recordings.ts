@@ -4,13 +4,14 @@
  * `juju refresh --switch` (Sim.switchCharm).
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
 import { type Recording, readRecording } from '../../../sim/recording.js';
-import { CHARM_DIR, newSim } from '../helpers.js';
+import { newSim } from '../helpers.js';
 
 /** ../shared beside the repository (CI: a fresh clone with a copy of shared/ next to it). */
-export const SHARED_DIR = join(CHARM_DIR, '..', 'shared');
+export const SHARED_DIR = fileURLToPath(new URL('../../../../shared', import.meta.url));
 
 /** The shipped recording, exactly as shipped. */
 export const cephFull = (): Recording => readRecording(join(SHARED_DIR, 'reference/switch/ceph-full'));
