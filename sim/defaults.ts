@@ -21,18 +21,23 @@ export const NOBLE_VERSIONS: Readonly<Record<string, string>> = {
   nodejs: '18.19.1+dfsg-6ubuntu5',
 };
 
-/** The Ubuntu 22.04 archive's (yoga), for a jammy unit: `osRelease: JAMMY_OS_RELEASE, packageVersions: JAMMY_VERSIONS`. */
+/**
+ * A jammy unit's (`osRelease: JAMMY_OS_RELEASE, packageVersions: JAMMY_VERSIONS`): OpenStack from
+ * the cloud archive the default openstack-origin (caracal) adds, the rest from the 22.04 archive,
+ * whose nodejs is 12.22.9.
+ */
 export const JAMMY_VERSIONS: Readonly<Record<string, string>> = {
-  glance: '2:24.2.1-0ubuntu1',
-  'glance-common': '2:24.2.1-0ubuntu1',
-  'glance-api': '2:24.2.1-0ubuntu1',
-  'python3-glance': '2:24.2.1-0ubuntu1',
+  glance: '2:28.0.0-0ubuntu1~cloud0',
+  'glance-common': '2:28.0.0-0ubuntu1~cloud0',
+  'glance-api': '2:28.0.0-0ubuntu1~cloud0',
+  'python3-glance': '2:28.0.0-0ubuntu1~cloud0',
   haproxy: '2.4.24-0ubuntu0.22.04.1',
   apache2: '2.4.52-1ubuntu4.12',
   memcached: '1.6.14-1ubuntu0.1',
-  'ceph-common': '17.2.7-0ubuntu0.22.04.1',
+  'ceph-common': '19.2.0-0ubuntu0.24.04.1~cloud0',
   nodejs: '12.22.9~dfsg-1ubuntu3.6',
 };
+
 
 /** Dependencies whose presence the charm checks (glance-common behind the glance metapackage). */
 export const NOBLE_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
@@ -69,6 +74,12 @@ ID=ubuntu
 ID_LIKE=debian
 UBUNTU_CODENAME=jammy
 `;
+
+/** The two bases a simulated unit can have, as Sim options. */
+export const UNIT_BASES = {
+  'ubuntu@24.04': { osRelease: NOBLE_OS_RELEASE, packageVersions: {} },
+  'ubuntu@22.04': { osRelease: JAMMY_OS_RELEASE, packageVersions: JAMMY_VERSIONS },
+} as const;
 
 const ACCOUNTS = ['root', 'glance', 'haproxy', 'www-data', 'memcache', 'ceph', 'nova', 'cinder', 'syslog', 'adm', 'nogroup', 'nobody'];
 

@@ -7,12 +7,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JAMMY_OS_RELEASE, JAMMY_VERSIONS } from '../../../sim/defaults.js';
+import { JAMMY_VERSIONS, UNIT_BASES } from '../../../sim/defaults.js';
 import { Sim } from '../../../sim/engine.js';
 import { DEPLOY_MS, deployEverything, failures, UNIT } from '../robustness/full-deployment.js';
 import { CHARM_DIR } from '../helpers.js';
 
-const JAMMY = { osRelease: JAMMY_OS_RELEASE, packageVersions: JAMMY_VERSIONS };
+const JAMMY = UNIT_BASES['ubuntu@22.04'];
 
 describe('a jammy unit with no node', () => {
   const sim = new Sim({ charmDir: CHARM_DIR, ...JAMMY });
@@ -23,7 +23,7 @@ describe('a jammy unit with no node', () => {
     expect(failures(results)).toEqual([]);
     expect(results.length).toBeGreaterThan(30);
     expect(sim.status(UNIT)).toMatchObject({ status: 'active', message: 'Unit is ready' });
-    // The release follows the jammy archive's glance (yoga), and nothing installed a nodejs.
+    // Glance came from the cloud archive, and nothing installed a nodejs.
     expect(sim.readFile(UNIT, '/etc/glance/glance-api.conf')).toContain('[glance_store]');
     expect(sim.unit(UNIT).host.packages['glance-common']).toBe(JAMMY_VERSIONS['glance-common']);
     expect(sim.unit(UNIT).host.packages.nodejs).toBeUndefined();
