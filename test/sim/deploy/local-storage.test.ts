@@ -3,7 +3,7 @@
  * `juju deploy glance`, then `juju integrate` with mysql, keystone and nova-cloud-controller.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { changedFiles, fileStamps, mysqlReply, keystoneReply, newSim, serviceActions, toolCalls } from '../helpers.js';
+import { changedFiles, fileStamps, keystoneReply, mysqlReply, newSim, serviceActions, toolCalls, unitOwners } from '../helpers.js';
 
 describe('local storage deployment through the simulated Juju', () => {
   const sim = newSim();
@@ -46,6 +46,19 @@ describe('local storage deployment through the simulated Juju', () => {
     expect(sim.readFile('glance/0', '/etc/glance/glance-api.conf')).toContain('www_authenticate_uri = http://10.0.0.10:5000/v3');
     expect(sim.status('glance/0')).toMatchObject({ status: 'active', message: 'Unit is ready' });
     expect(sim.commands('glance-manage')).toHaveLength(1);
+  });
+
+  it('gives every file and directory it writes the owner it asks for: secrets root:glance, the rest root', () => {
+    const owners = unitOwners(unit().fsRoot);
+    expect(owners).toMatchObject({
+      '/etc/glance': 'root:glance',
+      '/etc/glance/glance-api.conf': 'root:glance',
+      '/etc/glance/glance-swift.conf': 'root:glance',
+      '/etc/glance/api-paste.ini': 'root:root',
+      '/etc/haproxy/haproxy.cfg': 'root:root',
+      '/etc/memcached.conf': 'root:root',
+    });
+    expect(new Set(Object.values(owners))).toEqual(new Set(['root:glance', 'root:root']));
   });
 
   it('nova-cloud-controller: learns the internal API URL and that it is ready', async () => {
