@@ -1,13 +1,13 @@
 /**
  * Host files, always under $CHARM_FS_ROOT. A write never shows a half-written file and a secret
  * never exists with a wider mode than its own: the content goes to a 0600 temp file in the same
- * directory, is synced, gets its owner and mode, and only then replaces the old file by rename
- * (atomic within a filesystem); the directory is synced so the rename survives a crash.
+ * directory, is synced, gets its owner (owners.ts) and mode, and only then replaces the old file by
+ * rename (atomic within a filesystem); the directory is synced so the rename survives a crash.
  */
 import { chmod, chown, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileOwner } from '../plan.js';
-import { gidOf, uidOf } from './accounts.js';
+import { giveOwner, ownerIds } from './owners.js';
 import { rooted } from './paths.js';
 
 const isMissing = (e: unknown): boolean => (e as NodeJS.ErrnoException).code === 'ENOENT';
@@ -49,7 +49,7 @@ export async function writeFileAtomic(path: string, content: string, owner: File
   const target = rooted(path);
   const temp = tempPathFor(target);
   try {
-    const [uid, gid] = await Promise.all([uidOf(owner.user), gidOf(owner.group)]);
+    const ids = await ownerIds(owner);
     await mkdir(dirname(target), { recursive: true });
     // A temp file left by a killed hook may already carry a wider mode: start from nothing.
     await rm(temp, { force: true });
@@ -57,7 +57,7 @@ export async function writeFileAtomic(path: string, content: string, owner: File
     try {
       await file.writeFile(content);
       await file.sync();
-      await file.chown(uid, gid);
+      await giveOwner(path, owner, ids, (uid, gid) => file.chown(uid, gid));
       await file.chmod(owner.mode);
     } finally {
       await file.close();
@@ -77,9 +77,9 @@ export async function deleteFile(path: string): Promise<void> {
 /** Creates the directory (and missing parents); the directory itself gets owner and mode. */
 export async function mkdirOwned(path: string, owner: FileOwner): Promise<void> {
   const dir = rooted(path);
-  const [uid, gid] = await Promise.all([uidOf(owner.user), gidOf(owner.group)]);
+  const ids = await ownerIds(owner);
   await mkdir(dir, { recursive: true });
-  await chown(dir, uid, gid);
+  await giveOwner(path, owner, ids, (uid, gid) => chown(dir, uid, gid));
   await chmod(dir, owner.mode);
 }
 

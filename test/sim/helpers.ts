@@ -3,11 +3,12 @@
  * (`npm test` packs it first), the remote charms' replies, and observations of what a hook
  * did to the unit (files written, services restarted, relation data sent).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Sim, type SimOptions } from '../../sim/engine.js';
 import { unitCharmDir } from '../../sim/unit-charm.js';
 import type { HookResult } from '../../sim/records.js';
+import { OWNER_RECORD } from '../../src/host/owners.js';
 import { DB_REPLY, KEYSTONE_REPLY } from '../fixtures/snapshot.js';
 
 /** The packed charm as a unit holds it (unzipped by the sim tier's global setup). */
@@ -28,20 +29,35 @@ export async function deployLocalStorage(sim: Sim, units = 1) {
   return { db, ks, ncc };
 }
 
-/** Every regular file under the unit's fs root with its mtime and size. */
+/** Every regular file under the unit's fs root with its mtime and size (the charm's owner record aside). */
 export function fileStamps(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
+      else if (e.isFile() && `/${relative(root, p)}` !== OWNER_RECORD) {
         const s = statSync(p);
         out[`/${relative(root, p)}`] = `${s.mtimeMs}:${s.size}`;
       }
     }
   };
   walk(root);
+  return out;
+}
+
+/**
+ * Path on the unit → "user:group" the charm last gave it (files and directories), from the record
+ * the charm keeps on a simulated host, where a normal user may not chown (src/host/owners.ts).
+ */
+export function unitOwners(root: string): Record<string, string> {
+  const record = join(root, OWNER_RECORD);
+  if (!existsSync(record)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(record, 'utf8').split('\n').filter(Boolean)) {
+    const { path, user, group } = JSON.parse(line) as { path: string; user: string; group: string };
+    out[path] = `${user}:${group}`;
+  }
   return out;
 }
 

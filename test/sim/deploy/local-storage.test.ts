@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { UNIT_BASES } from '../../../sim/defaults.js';
-import { changedFiles, fileStamps, mysqlReply, keystoneReply, newSim, serviceActions, toolCalls } from '../helpers.js';
+import { changedFiles, fileStamps, keystoneReply, mysqlReply, newSim, serviceActions, toolCalls, unitOwners } from '../helpers.js';
 
 describe.each(Object.keys(UNIT_BASES) as (keyof typeof UNIT_BASES)[])('local storage deployment on an %s unit', (base) => {
   const sim = newSim(UNIT_BASES[base]);
@@ -49,6 +49,19 @@ describe.each(Object.keys(UNIT_BASES) as (keyof typeof UNIT_BASES)[])('local sto
     expect(sim.readFile('glance/0', '/etc/glance/glance-api.conf')).toContain('www_authenticate_uri = http://10.0.0.10:5000/v3');
     expect(sim.status('glance/0')).toMatchObject({ status: 'active', message: 'Unit is ready' });
     expect(sim.commands('glance-manage')).toHaveLength(1);
+  });
+
+  it('gives every file and directory it writes the owner it asks for: secrets root:glance, the rest root', () => {
+    const owners = unitOwners(unit().fsRoot);
+    expect(owners).toMatchObject({
+      '/etc/glance': 'root:glance',
+      '/etc/glance/glance-api.conf': 'root:glance',
+      '/etc/glance/glance-swift.conf': 'root:glance',
+      '/etc/glance/api-paste.ini': 'root:root',
+      '/etc/haproxy/haproxy.cfg': 'root:root',
+      '/etc/memcached.conf': 'root:root',
+    });
+    expect(new Set(Object.values(owners))).toEqual(new Set(['root:glance', 'root:root']));
   });
 
   it('nova-cloud-controller: learns the internal API URL and that it is ready', async () => {

@@ -1,9 +1,11 @@
 /**
  * The files under a simulated unit's fs root, as an operator would compare them: regular files by
- * content, symlinks (Apache's enabled sites and modules) by target, each with its mode.
+ * content, symlinks (Apache's enabled sites and modules) by target, each with its mode. The
+ * charm's record of the owners it gave (helpers.ts unitOwners) is not a file of the unit.
  */
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { OWNER_RECORD } from '../../../src/host/owners.js';
 
 /** Path on the unit → content (a symlink as `-> target`). */
 export type UnitFiles = Record<string, string>;
@@ -12,8 +14,9 @@ function walk(root: string, visit: (path: string, full: string) => void): void {
   const step = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, e.name);
+      const path = `/${relative(root, full)}`;
       if (e.isDirectory()) step(full);
-      else visit(`/${relative(root, full)}`, full);
+      else if (path !== OWNER_RECORD) visit(path, full);
     }
   };
   step(root);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteFile, mkdirOwned, readFiles, tempPathFor, writeFileAtomic } from '../../../src/host/files.js';
+import { OWNER_RECORD } from '../../../src/host/owners.js';
 import { FakeBin } from './fake-bin.js';
 
 // The real fs, with open and rename observable so a test can look at the temp file at each step.
@@ -21,6 +22,16 @@ let bin: FakeBin;
 let root: string;
 const onHost = (p: string): string => join(root, p);
 const modeOf = (p: string): number => statSync(p).mode & 0o7777;
+/** A temp CHARM_FS_ROOT is a simulated host: owners are recorded there, and chowned only by root. */
+const AS_ROOT = process.geteuid?.() === 0;
+const recordedOwners = (): Record<string, string> =>
+  Object.fromEntries(
+    readFileSync(onHost(OWNER_RECORD), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { path: string; user: string; group: string })
+      .map(({ path, user, group }) => [path, `${user}:${group}`]),
+  );
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'fsroot-'));
@@ -58,9 +69,15 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic('/etc/glance/glance-api.conf', 'password = s3cret\n', { user: 'glance', group: 'glance', mode: 0o640 });
     const path = onHost('/etc/glance/glance-api.conf');
     expect(readFileSync(path, 'utf8')).toBe('password = s3cret\n');
-    const st = statSync(path);
-    expect([st.uid, st.gid, st.mode & 0o7777]).toEqual([GLANCE_UID, GLANCE_GID, 0o640]);
+    expect(modeOf(path)).toBe(0o640);
+    expect(recordedOwners()).toEqual({ '/etc/glance/glance-api.conf': 'glance:glance' });
     expect(readdirSync(onHost('/etc/glance'))).toEqual(['glance-api.conf']);
+  });
+
+  it.runIf(AS_ROOT)('as root, chowns the file to the ids getent gives', async () => {
+    await writeFileAtomic('/etc/glance/glance-api.conf', 'password = s3cret\n', { user: 'glance', group: 'glance', mode: 0o640 });
+    const st = statSync(onHost('/etc/glance/glance-api.conf'));
+    expect([st.uid, st.gid]).toEqual([GLANCE_UID, GLANCE_GID]);
   });
 
   it('creates the temp file 0600 before the first byte, and gives it owner and mode before the rename', async () => {
@@ -77,12 +94,14 @@ describe('writeFileAtomic', () => {
     });
     vi.mocked(fs.rename).mockImplementationOnce(async (from, to) => {
       const st = statSync(from);
-      seen.push(`rename ${readFileSync(from, 'utf8')} uid=${st.uid} gid=${st.gid} mode=${modeOf(String(from)).toString(8)}`);
+      const owner = AS_ROOT ? `uid=${st.uid} gid=${st.gid}` : recordedOwners()['/etc/glance/glance-api.conf'];
+      seen.push(`rename ${readFileSync(from, 'utf8')} ${owner} mode=${modeOf(String(from)).toString(8)}`);
       const realRename = (await vi.importActual<typeof import('node:fs/promises')>('node:fs/promises')).rename;
       return realRename(from, to);
     });
     await writeFileAtomic('/etc/glance/glance-api.conf', 'secret', SECRET);
-    expect(seen).toEqual(['open size=0 mode=600', `rename secret uid=0 gid=${GLANCE_GID} mode=640`]);
+    const owner = AS_ROOT ? `uid=0 gid=${GLANCE_GID}` : 'root:glance';
+    expect(seen).toEqual(['open size=0 mode=600', `rename secret ${owner} mode=640`]);
   });
 
   it('leaves the old file whole when the write dies before the rename', async () => {
@@ -137,6 +156,8 @@ describe('deleteFile and mkdirOwned', () => {
   it('creates a directory with its owner and mode', async () => {
     await mkdirOwned('/var/lib/charm/glance', { user: 'glance', group: 'glance', mode: 0o750 });
     const st = statSync(onHost('/var/lib/charm/glance'));
-    expect([st.isDirectory(), st.uid, st.gid, st.mode & 0o7777]).toEqual([true, GLANCE_UID, GLANCE_GID, 0o750]);
+    expect([st.isDirectory(), st.mode & 0o7777]).toEqual([true, 0o750]);
+    expect(recordedOwners()).toEqual({ '/var/lib/charm/glance': 'glance:glance' });
+    if (AS_ROOT) expect([st.uid, st.gid]).toEqual([GLANCE_UID, GLANCE_GID]);
   });
 });
