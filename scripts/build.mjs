@@ -2,13 +2,13 @@
 // the charm carries (scripts/runtime.mjs, pinned in package-lock.json), which the bundle targets.
 // dispatch runs dist/charm.js, a few lines that refuse an older Node and then load the bundle
 // (scripts/charm-gate.js).
-// Usage: node scripts/build.mjs [--entry src/main.ts] [--outdir dist]
+// Usage: node scripts/build.mjs [--entry src/main.ts] [--outdir dist] [--runtime runtime]
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { precompiledModule } from './precompile-templates.mjs';
-import { runtimeVersion } from './runtime.mjs';
+import { HOST_ARCH, runtimeVersion, stageRuntime } from './runtime.mjs';
 
 // ESM output because the charm may use top-level await and import.meta. CommonJS dependencies (handlebars) still call require() for Node built-ins,
 // which an ES module lacks; this banner gives the bundle one. The alias avoids clashing with a
@@ -33,6 +33,8 @@ const { values } = parseArgs({
   options: {
     entry: { type: 'string', default: 'src/main.ts' },
     outdir: { type: 'string', default: 'dist' },
+    // '' leaves the runtime out (a throwaway build).
+    runtime: { type: 'string', default: 'runtime' },
   },
 });
 const outDir = resolve(values.outdir);
@@ -66,3 +68,9 @@ await writeAtomically(join(outDir, 'charm.js'), gate.replace('__RUNTIME_MAJOR__'
 await writeAtomically(join(outDir, 'package.json'), MODULE_MARKER);
 await writeAtomically(join(outDir, 'templates.mjs'), precompiledModule(resolve('templates')));
 console.log(`built ${join(values.outdir, 'glance.js')} from ${values.entry}, run through ${join(values.outdir, 'charm.js')}`);
+// The runtime for this machine next to dist/, as charmcraft's build stages it: the source tree is
+// then a charm dir this machine can run hooks from, with no node of its own on PATH.
+if (HOST_ARCH && values.runtime) {
+  await stageRuntime(HOST_ARCH, resolve(values.runtime));
+  console.log(`staged the ${HOST_ARCH} Node.js runtime in ${values.runtime}/`);
+}

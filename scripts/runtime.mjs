@@ -83,7 +83,8 @@ async function elfMachine(path) {
   }
 }
 
-const HOST_ARCH = Object.entries(RUNTIME_ARCHES).find(([, a]) => a.nodeCpu === hostCpu())?.[0];
+/** This machine's architecture in Juju's words, if a runtime is packed for it. */
+export const HOST_ARCH = Object.entries(RUNTIME_ARCHES).find(([, a]) => a.nodeCpu === hostCpu())?.[0];
 
 /**
  * The version the binary says it is: its own --version, run here or under qemu-user for another
@@ -116,7 +117,7 @@ export async function stageRuntime(arch, out, root = REPO_ROOT) {
   const work = await mkdtemp(join(tmpdir(), 'glance-runtime-'));
   try {
     // npm pack fetches through npm's own cache and registry settings; the lock decides what is good.
-    const { stdout } = await run('npm', ['pack', `${locked.npmPackage}@${locked.version}`, '--json', '--pack-destination', work], { cwd: work, maxBuffer: 64 << 20 });
+    const { stdout } = await run('npm', ['pack', `${locked.npmPackage}@${locked.version}`, '--json', '--prefer-offline', '--pack-destination', work], { cwd: work, maxBuffer: 64 << 20 });
     const tarball = join(work, JSON.parse(stdout)[0].filename);
     const got = integrityOf(await readFile(tarball), locked.integrity);
     if (got !== locked.integrity) fail(`${locked.npmPackage}@${locked.version} does not match package-lock.json (${got})`);

@@ -42,7 +42,7 @@ describe('npm run build', () => {
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(sourceDir, 'node_modules'));
     writeFileSync(join(sourceDir, 'main.ts'), ENTRY);
     outDir = join(tempDir('build-out'), 'dist');
-    await execa('node', ['scripts/build.mjs', '--entry', join(sourceDir, 'main.ts'), '--outdir', outDir], {
+    await execa('node', ['scripts/build.mjs', '--entry', join(sourceDir, 'main.ts'), '--outdir', outDir, '--runtime', ''], {
       cwd: REPO_ROOT,
     });
   }, 60_000);
