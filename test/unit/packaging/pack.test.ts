@@ -165,7 +165,8 @@ describe.each(PLATFORMS)('$file', (platform) => {
     } else {
       expect(node.includes(`/release/v${locked}/node-v${locked}.tar.gz`)).toBe(true);
     }
-  });
+    // Inflating and running a 120 MiB binary, under qemu for one of them.
+  }, 60_000);
 });
 
 describe("this machine's charm unpacked on a unit with no node on PATH", () => {
