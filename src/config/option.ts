@@ -4,7 +4,7 @@
  * charm uses. The schema's input is the raw value with the default already filled in.
  */
 import { z } from 'zod';
-import { type Check, type Checked, ok } from './check.js';
+import { type Check, ok, then } from './check.js';
 import { anyNumber, exactInteger } from './numbers.js';
 import { singleLine } from './text.js';
 
@@ -17,24 +17,14 @@ export interface Option<S extends z.ZodTypeAny = z.ZodTypeAny> {
   schema: S;
 }
 
-/** Marks a custom zod issue whose message is complete (shown without the option name). */
-export const VERBATIM = 'verbatim';
-
 /** Turns a check into a zod transform: a failed check becomes the issue the problem is made from. */
 const transform =
   <I, O>(check: Check<I, O>) =>
   (value: I, ctx: z.RefinementCtx): O => {
     const result = check(value);
     if (result.ok) return result.value;
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { [VERBATIM]: result.verbatim } });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message });
     return z.NEVER;
-  };
-
-const then =
-  <I, A, B>(first: Check<I, A>, second: Check<A, B>): Check<I, B> =>
-  (input): Checked<B> => {
-    const result = first(input);
-    return result.ok ? second(result.value) : result;
   };
 
 const option = <S extends z.ZodTypeAny>(type: JujuType, def: RawDefault, schema: S): Option<S> => ({

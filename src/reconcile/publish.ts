@@ -1,14 +1,26 @@
 /**
- * What glance publishes on every relation, diffed against what it published before (kept in
- * unit memory), so that each databag gets at most one relation-set with only the keys that
- * changed, and a repeated hook sends nothing.
+ * What glance publishes on every relation. Unit memory keeps only a digest of each unit databag
+ * it last published, so it stays small however many relations and keys there are: a bag whose
+ * digest is unchanged needs nothing, and one that changed becomes a `publish` effect, which
+ * apply() diffs against what Juju holds (so a bag Juju or an earlier charm changed is set right
+ * too) and sends as one relation-set with only the keys that differ.
  */
+import { createHash } from 'node:crypto';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, Snapshot } from '../snapshot.js';
 import { unitServices } from './services.js';
+
+/**
+ * Keys Juju writes into every unit databag and rewrites when the unit's network changes
+ * (reference/juju-runtime.md §6.1): glance never publishes them, and leaves them alone.
+ */
+export const JUJU_KEYS: readonly string[] = ['private-address', 'ingress-address', 'egress-subnets'];
+
+export const withoutJujuKeys = (bag: Databag): Databag =>
+  Object.fromEntries(Object.entries(bag).filter(([k]) => !JUJU_KEYS.includes(k)));
 
 export function diffBag(before: Databag, after: Databag): Databag {
   const out: Databag = {};
@@ -17,27 +29,36 @@ export function diffBag(before: Databag, after: Databag): Databag {
   return out;
 }
 
+/** Sorted keys, so the same bag always has the same digest; 96 bits tell bags apart. */
+export const bagDigest = (bag: Databag): string =>
+  createHash('sha256')
+    .update(JSON.stringify(Object.entries(bag).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .digest('base64url')
+    .slice(0, 16);
+
 export interface PublishPlan {
   effects: Effect[];
-  published: Record<string, Databag>;
+  /** Digest of each unit databag published, by relation id. */
+  published: Record<string, string>;
 }
 
 export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: ReadonlySet<string>): PublishPlan {
   const env: PublishEnv = { ...d.readEnv, model: d.model, addresses: d.addresses, leader, services: unitServices(d) };
   const before = snap.memory.published ?? {};
-  const published: Record<string, Databag> = {};
+  const published: Record<string, string> = {};
   const effects: Effect[] = [];
   for (const endpoint of ENDPOINTS) {
     const handler = HANDLERS[endpoint] as RelationHandler<unknown>;
-    if (!handler.publish || skip.has(endpoint)) {
-      for (const rel of snap.relations[endpoint] ?? []) if (before[rel.id]) published[rel.id] = before[rel.id] as Databag;
-      continue;
-    }
     for (const rel of snap.relations[endpoint] ?? []) {
-      const want = handler.publish(rel, env);
-      const delta = diffBag(before[rel.id] ?? {}, want);
-      if (Object.keys(delta).length) effects.push({ kind: 'relation-set', relationId: rel.id, app: false, data: delta });
-      published[rel.id] = want;
+      const want = handler.publish && !skip.has(endpoint) ? handler.publish(rel, env) : undefined;
+      const held = before[rel.id];
+      if (want === undefined) {
+        if (held !== undefined) published[rel.id] = held;
+        continue;
+      }
+      const digest = bagDigest(want);
+      if (digest !== held) effects.push({ kind: 'publish', relationId: rel.id, unit: snap.hook.unitName, data: want });
+      published[rel.id] = digest;
     }
   }
   return { effects, published };

@@ -40,8 +40,11 @@ export interface PublishEnv extends ReadEnv {
 export interface RelationHandler<C> {
   readonly endpoint: string;
   read(rels: readonly RelationSnapshot[], env: ReadEnv): Readiness<C>;
-  /** The unit databag glance wants on this relation (full desired content; diffed later). */
-  publish?(rel: RelationSnapshot, env: PublishEnv): Databag;
+  /**
+   * The unit databag glance wants on this relation (its whole content, Juju's own keys aside),
+   * or undefined to leave it as it is.
+   */
+  publish?(rel: RelationSnapshot, env: PublishEnv): Databag | undefined;
 }
 
 /** Parse a databag with zod-like safeParse; a malformed bag is 'incomplete', never a crash. */
