@@ -22,7 +22,7 @@ import type { ActionOutcome, HookResult } from './records.js';
 import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent, stillApplies } from './propagation.js';
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
-import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
+import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
@@ -355,6 +355,7 @@ export class Sim {
       stdout: outcome.stdout,
       stderr: outcome.stderr,
       toolCalls: c.toolCalls,
+      stateValueBytes: c.stateValueBytes,
       commands: c.commands,
       status: after.status,
       durationMs: outcome.durationMs,
@@ -461,6 +462,9 @@ export class Sim {
   }
   upgradeCharm(): Promise<HookResult[]> {
     return driver.upgradeCharm(this);
+  }
+  changeNetwork(unit: string, endpoint: string, info: NetworkInfo): Promise<HookResult[]> {
+    return driver.changeNetwork(this, unit, endpoint, info);
   }
 
   // Inspection (inspect.ts) ---------------------------------------------------------------------

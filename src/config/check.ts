@@ -20,8 +20,11 @@ export function show(value: unknown): string {
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
 
-/** `second` on what `first` made of the value, when `first` accepted it. */
-export const then =
+/**
+ * `second` on what `first` made of the value, when `first` accepted it. Not named `then`: a
+ * module exporting `then` is a thenable, and `await import()` of it would never settle.
+ */
+export const andThen =
   <I, A, B>(first: Check<I, A>, second: Check<A, B>): Check<I, B> =>
   (input): Checked<B> => {
     const result = first(input);

@@ -3,7 +3,7 @@
  * blocks the unit naming the option instead of being rendered and sent. Lengths are counted in
  * UTF-16 code units, which equal characters for the ASCII-only names most of these options allow.
  */
-import { type Check, bad, ok, then } from './check.js';
+import { type Check, andThen, bad, ok } from './check.js';
 
 export interface Limit {
   max: number;
@@ -52,4 +52,4 @@ export const within =
     text.length <= max ? ok(text) : bad(`${text.length} characters is too long for ${what} (at most ${max})`);
 
 /** The length first, so a runaway value is reported as such rather than by its first characters. */
-export const bounded = <T>(limit: Limit, check: Check<string, T>): Check<string, T> => then(within(limit), check);
+export const bounded = <T>(limit: Limit, check: Check<string, T>): Check<string, T> => andThen(within(limit), check);
