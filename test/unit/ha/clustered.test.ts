@@ -42,7 +42,8 @@ describe('endpoints under hacluster', () => {
       internal_url: 'http://10.0.0.100:9292',
       admin_url: 'http://10.0.0.100:9292',
     });
-    expect(sent(s, 'image-service:9')).toEqual({ 'glance-api-server': 'http://10.0.0.100:9292' });
+    // The whole bag nova sees; apply() sends only what differs from what Juju holds (the server).
+    expect(sent(s, 'image-service:9')).toEqual({ 'glance-api-ready': 'yes', 'glance-api-server': 'http://10.0.0.100:9292' });
   });
 
   it('picks the VIP of each endpoint network (spaces: public on its own subnet)', () => {
