@@ -16,13 +16,17 @@ const NEW_ADDRESS = '10.6.0.11';
 /** Three units and their relations are some seventy hooks of the real charm. */
 const SETUP_MS = 2_400_000;
 
-/** "glance-1 10.5.0.11" for every server line of haproxy.cfg's backends. */
-const servers = (cfg: string): string[] =>
-  cfg
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.startsWith('server '))
-    .map((l) => l.split(/\s+/).slice(1, 3).join(' '));
+/** haproxy.cfg's backends: name → "glance-1 10.5.0.11:9282" for each server line. */
+function backends(cfg: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  let current: string[] | undefined;
+  for (const line of cfg.split('\n').map((l) => l.trim())) {
+    if (line.startsWith('backend ')) out[line.split(/\s+/)[1] ?? ''] = current = [];
+    else if (line.startsWith('server ') && current) current.push(line.split(/\s+/).slice(1, 3).join(' '));
+    else if (line === '' || line.startsWith('frontend ') || line.startsWith('listen ')) current = undefined;
+  }
+  return out;
+}
 
 describe('Juju rewrites the cluster address of a unit between two hooks', () => {
   const sim = newSim();
@@ -61,11 +65,12 @@ describe('Juju rewrites the cluster address of a unit between two hooks', () => 
     expect(onCluster).toEqual([]);
   });
 
-  it("every unit's haproxy balances to the moved unit at Juju's address, never the old one", () => {
+  it("every unit's cluster backend balances to the moved unit at Juju's address, not the old one", () => {
     for (const unit of UNITS) {
-      const lines = servers(sim.readFile(unit, '/etc/haproxy/haproxy.cfg') ?? '');
-      expect(lines, unit).toContain(`glance-1 ${NEW_ADDRESS}:9282`);
-      expect(lines.filter((l) => l.includes(oldAddress)), unit).toEqual([]);
+      const own = sim.published(cluster, unit)['private-address'] ?? '';
+      const servers = backends(sim.readFile(unit, '/etc/haproxy/haproxy.cfg') ?? '')[`glance_api_${own}`];
+      expect(servers, unit).toContain(`glance-1 ${NEW_ADDRESS}:9282`);
+      expect(servers, unit).not.toContain(`glance-1 ${oldAddress}:9282`);
     }
   });
 });
