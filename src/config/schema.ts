@@ -2,7 +2,8 @@
  * The charm's configuration: every config.yaml option, in config.yaml order, with its Juju
  * type, default and parsed form. This table is the single source of truth; a unit test checks
  * config.yaml against it. Options are keyed by their exact Juju names
- * (`config['image-size-cap']`).
+ * (`config['image-size-cap']`). Every free-text option is bounded by what the system that
+ * receives it accepts (limits.ts); the base64 PEM options are bounded by being PEM.
  */
 import { z } from 'zod';
 import { cidr, hostName, ipAddress } from './addresses.js';
