@@ -50,10 +50,16 @@ export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: 
   for (const endpoint of ENDPOINTS) {
     const handler = HANDLERS[endpoint] as RelationHandler<unknown>;
     for (const rel of snap.relations[endpoint] ?? []) {
-      const want = handler.publish && !skip.has(endpoint) ? handler.publish(rel, env) : undefined;
       const held = before[rel.id];
-      if (want === undefined) {
+      if (!handler.publish || skip.has(endpoint)) {
         if (held !== undefined) published[rel.id] = held;
+        continue;
+      }
+      const want = handler.publish(rel, env);
+      // Declined for now: the bag keeps what it holds, and the id is remembered all the same
+      // (src/juju/relation-ids.ts); '' is a digest no bag has.
+      if (want === undefined) {
+        published[rel.id] = held ?? '';
         continue;
       }
       const digest = bagDigest(want);
