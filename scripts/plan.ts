@@ -20,9 +20,10 @@ const SECRET = /pass|key|secret|token/i;
 for (const e of plan.effects) {
   if (e.kind === 'write-file') {
     process.stdout.write(`write-file ${e.path} (${e.owner.user}:${e.owner.group} ${e.owner.mode.toString(8)}, ${e.content.length} bytes)\n`);
-  } else if (e.kind === 'relation-set') {
+  } else if (e.kind === 'relation-set' || e.kind === 'publish') {
     const data = Object.fromEntries(Object.entries(e.data).map(([k, v]) => [k, SECRET.test(k) ? '***' : v]));
-    process.stdout.write(`relation-set ${e.relationId}${e.app ? ' --app' : ''} ${JSON.stringify(data)}\n`);
+    const target = e.kind === 'publish' ? `${e.relationId} ${e.unit} (whole bag)` : `${e.relationId}${e.app ? ' --app' : ''}`;
+    process.stdout.write(`${e.kind} ${target} ${JSON.stringify(data)}\n`);
   } else if (e.kind === 'memory') {
     process.stdout.write('memory (unit state updated)\n');
   } else {

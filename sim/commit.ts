@@ -18,6 +18,8 @@ export interface CommitOutcome {
   leaderDataChanged: boolean;
   toolCalls: ToolCall[];
   commands: CommandRecord[];
+  /** Bytes of the largest value written by state-set, committed or not. */
+  stateValueBytes: number;
   action: Omit<ActionOutcome, 'status'> & { failed: boolean };
 }
 
@@ -49,9 +51,11 @@ export function commit(
     leaderDataChanged: false,
     toolCalls: [],
     commands: [],
+    stateValueBytes: 0,
     action: { failed: false, message: '', results: {}, logs: [] },
   };
   for (const e of entries) {
+    if (e.k === 'state-set') out.stateValueBytes = Math.max(out.stateValueBytes, ...Object.values(e.data).map((v) => Buffer.byteLength(v)));
     if (BUFFERED_KINDS.has(e.k) && !succeeded) continue;
     switch (e.k) {
       case 'call':

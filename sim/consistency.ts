@@ -13,7 +13,7 @@ const fail = (message: string): never => {
   throw new InconsistentSimError(message);
 };
 
-export function checkEndpoint(meta: CharmMeta, endpoint: string, expect: 'peer' | 'non-peer'): void {
+export function checkEndpoint(meta: CharmMeta, endpoint: string, expect: 'peer' | 'non-peer' | 'any'): void {
   const e = meta.endpoints[endpoint];
   if (!e) fail(`unknown endpoint "${endpoint}": metadata.yaml declares ${Object.keys(meta.endpoints).join(', ')}`);
   if (expect === 'non-peer' && e?.role === 'peers') fail(`"${endpoint}" is a peer relation: Juju creates it, it cannot be integrated`);

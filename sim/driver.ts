@@ -5,11 +5,14 @@
  */
 import { peerEndpoints } from './charm-meta.js';
 import { InconsistentSimError, checkConfig, checkEndpoint } from './consistency.js';
+import { ingressAddress, jujuBagDefaults } from './defaults.js';
 import type { HookOptions, Sim } from './engine.js';
 import { relationNumber } from './engine.js';
+import { mergeBag } from './fold.js';
+import { afterCommit } from './propagation.js';
 import type { HookResult } from './records.js';
 import type { RemoteUpdate } from './remote.js';
-import type { ConfigValue, Databag, Unit } from './state.js';
+import type { ConfigValue, Databag, NetworkInfo, Unit } from './state.js';
 
 export interface DeployOptions {
   units?: number;
@@ -261,6 +264,35 @@ export async function setLeader(sim: Sim, unit: string): Promise<HookResult[]> {
   sim.state.leader = unit;
   const run = new Run(sim);
   await run.hook(unit, 'leader-elected');
+  return run.settle();
+}
+
+/**
+ * The unit's network on one endpoint changes (a new address on its machine, `juju bind`). Juju
+ * rewrites its own keys (private-address, ingress-address, egress-subnets) in the unit's bag of
+ * every relation on that endpoint (the uniter's Unit.UpdateNetworkInfo, api/agent/uniter/unit.go:
+ * "updates the network settings for the unit's bound endpoints"), which wakes whoever sees those
+ * bags, and runs config-changed on the unit (reference/juju-runtime.md §6.1).
+ */
+export async function changeNetwork(sim: Sim, unit: string, endpoint: string, info: NetworkInfo): Promise<HookResult[]> {
+  checkEndpoint(sim.meta, endpoint, 'any');
+  const changed = sim.unit(unit);
+  changed.networks[endpoint] = info;
+  const rewritten: number[] = [];
+  for (const relation of sim.relations(endpoint)) {
+    const bag = relation.localUnits[unit];
+    if (!bag) continue;
+    const next = mergeBag(bag, jujuBagDefaults(ingressAddress(changed, endpoint)));
+    if (JSON.stringify(next) === JSON.stringify(bag)) continue;
+    relation.localUnits[unit] = next;
+    rewritten.push(relation.id);
+  }
+  sim.save();
+  const run = new Run(sim);
+  await run.hook(unit, 'config-changed');
+  const { events, askRemote } = afterCommit(sim.state, unit, { unitBagsChanged: rewritten, appBagsChanged: [], leaderDataChanged: false });
+  for (const event of events) sim.enqueue(event);
+  for (const id of askRemote) await sim.askRemote(id);
   return run.settle();
 }
 

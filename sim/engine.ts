@@ -23,7 +23,7 @@ import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent
 import { type Recording, recordedModel, writeRecordedFiles } from './recording.js';
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
-import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
+import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkInstalledNode } from './fakes/installed-node.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
@@ -371,6 +371,7 @@ export class Sim {
       stdout: outcome.stdout,
       stderr: outcome.stderr,
       toolCalls: c.toolCalls,
+      stateValueBytes: c.stateValueBytes,
       commands: c.commands,
       status: after.status,
       durationMs: outcome.durationMs,
@@ -480,6 +481,10 @@ export class Sim {
   }
   switchCharm(): Promise<HookResult[]> {
     return driver.switchCharm(this);
+  }
+
+  changeNetwork(unit: string, endpoint: string, info: NetworkInfo): Promise<HookResult[]> {
+    return driver.changeNetwork(this, unit, endpoint, info);
   }
 
   // Inspection (inspect.ts) ---------------------------------------------------------------------

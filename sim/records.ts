@@ -47,6 +47,8 @@ export interface HookResult {
   stderr: string;
   toolCalls: ToolCall[];
   commands: CommandRecord[];
+  /** Bytes of the largest unit-state value the hook's state-set calls wrote (0: none). */
+  stateValueBytes: number;
   /** The unit's workload status after the hook. */
   status: Status;
   durationMs: number;

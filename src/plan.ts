@@ -30,6 +30,11 @@ export type Effect =
   | { kind: 'service'; action: 'start' | 'stop' | 'restart' | 'reload' | 'enable' | 'disable' | 'mask' | 'unmask'; service: string }
   /** Only the keys that changed: '' deletes a key (Juju semantics). */
   | { kind: 'relation-set'; relationId: string; app: boolean; data: Databag }
+  /**
+   * The whole databag `unit` wants on a relation, Juju's own keys aside: apply() sends what
+   * differs from what Juju holds there.
+   */
+  | { kind: 'publish'; relationId: string; unit: string; data: Databag }
   | { kind: 'leader-set'; data: Databag }
   | { kind: 'open-port'; port: number }
   | { kind: 'memory'; memory: UnitMemory }

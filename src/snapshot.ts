@@ -77,8 +77,12 @@ export const UnitMemory = z.object({
   cephPoolsReady: z.array(z.string()).optional(),
   /** TLS files written under names that depend on addresses and certificates (cert_<cn>, CA files): the read phase loads them so the next hook can diff. */
   certPaths: z.array(z.string()).optional(),
-  /** What this unit last published per relation id (to write only what changed). */
-  published: z.record(z.string(), Databag).optional(),
+  /**
+   * Digest of the unit databag this unit last published, per relation id (src/reconcile/publish.ts).
+   * An entry of another shape (an older charm kept the bag itself) reads as an unknown digest,
+   * so the bag is compared with what Juju holds once, and the rest of the memory survives.
+   */
+  published: z.record(z.string(), z.string().catch('')).optional(),
   /** Ports opened through Juju (open-port is sent only when this changes). */
   ports: z.array(z.number()).optional(),
   lastStatus: z.object({ status: z.string(), message: z.string() }).optional(),

@@ -5,6 +5,23 @@ import { output, withOutput } from './output.js';
 import { parseKeyValues, readSettings } from './settings.js';
 import type { ToolHandler } from './types.js';
 
+/**
+ * Juju's fixed quota on one unit-state entry (juju/juju core/quota/fixed_limits.go:
+ * MaxCharmStateKeySize = 256, MaxCharmStateValueSize = 64 * 1024), checked by state-set for
+ * each key before anything is buffered (worker/uniter/runner/context/context.go SetCharmStateValue →
+ * quota.CheckTupleSize in core/quota/kv.go, which measures Go string length: UTF-8 bytes).
+ */
+export const MAX_STATE_KEY_BYTES = 256;
+export const MAX_STATE_VALUE_BYTES = 64 * 1024;
+
+/** The error text of Juju 3.x's CheckTupleSize (juju/errors v1 leaves "quota limit exceeded" out of it). */
+function checkQuota(data: Record<string, string>): void {
+  for (const [key, value] of Object.entries(data)) {
+    if (Buffer.byteLength(key) > MAX_STATE_KEY_BYTES) throw runError(`max allowed key length (${MAX_STATE_KEY_BYTES}) exceeded`);
+    if (Buffer.byteLength(value) > MAX_STATE_VALUE_BYTES) throw runError(`max allowed value length (${MAX_STATE_VALUE_BYTES}) exceeded`);
+  }
+}
+
 export const stateGet: ToolHandler = ({ ctx, argv }) => {
   const p = parseArgs(argv, withOutput({ bools: ['strict'] }));
   const [key, ...rest] = p.args;
@@ -18,6 +35,7 @@ export const stateGet: ToolHandler = ({ ctx, argv }) => {
 export const stateSet: ToolHandler = async ({ argv, readStdin }) => {
   const p = parseArgs(argv, { values: ['file'] });
   const data = await readSettings(flagString(p, 'file'), parseKeyValues(p.args), readStdin);
+  checkQuota(data);
   const set = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== ''));
   const deleted = Object.keys(data).filter((key) => data[key] === '');
   return {

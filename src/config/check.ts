@@ -4,8 +4,8 @@
  */
 export type Checked<T> =
   | { ok: true; value: T }
-  /** `verbatim` messages are shown as they are; all others get the option name in front. */
-  | { ok: false; message: string; verbatim?: true };
+  /** The message gets the option name in front. */
+  | { ok: false; message: string };
 
 export type Check<I, O> = (value: I) => Checked<O>;
 
@@ -19,6 +19,17 @@ export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text;
 }
+
+/**
+ * `second` on what `first` made of the value, when `first` accepted it. Not named `then`: a
+ * module exporting `then` is a thenable, and `await import()` of it would never settle.
+ */
+export const andThen =
+  <I, A, B>(first: Check<I, A>, second: Check<A, B>): Check<I, B> =>
+  (input): Checked<B> => {
+    const result = first(input);
+    return result.ok ? second(result.value) : result;
+  };
 
 /** Runs `check` for its verdict only and keeps the operator's text as the parsed value. */
 export const validates =

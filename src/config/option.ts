@@ -4,7 +4,7 @@
  * charm uses. The schema's input is the raw value with the default already filled in.
  */
 import { z } from 'zod';
-import { type Check, type Checked, ok } from './check.js';
+import { type Check, andThen, ok } from './check.js';
 import { anyNumber, exactInteger } from './numbers.js';
 import { singleLine } from './text.js';
 
@@ -17,24 +17,14 @@ export interface Option<S extends z.ZodTypeAny = z.ZodTypeAny> {
   schema: S;
 }
 
-/** Marks a custom zod issue whose message is complete (shown without the option name). */
-export const VERBATIM = 'verbatim';
-
 /** Turns a check into a zod transform: a failed check becomes the issue the problem is made from. */
 const transform =
   <I, O>(check: Check<I, O>) =>
   (value: I, ctx: z.RefinementCtx): O => {
     const result = check(value);
     if (result.ok) return result.value;
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message, params: { [VERBATIM]: result.verbatim } });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.message });
     return z.NEVER;
-  };
-
-const then =
-  <I, A, B>(first: Check<I, A>, second: Check<A, B>): Check<I, B> =>
-  (input): Checked<B> => {
-    const result = first(input);
-    return result.ok ? second(result.value) : result;
   };
 
 const option = <S extends z.ZodTypeAny>(type: JujuType, def: RawDefault, schema: S): Option<S> => ({
@@ -47,28 +37,28 @@ export const boolean = (def: boolean) => option('boolean', def, z.boolean());
 
 /** Every int is checked for exactness first (config-get's JSON may carry an int64 a double cannot hold). */
 export const int = (def: number, check: Check<number, number> = anyNumber) =>
-  option('int', def, z.number().int().transform(transform(then(exactInteger, check))));
+  option('int', def, z.number().int().transform(transform(andThen(exactInteger, check))));
 
 export const optionalInt = (check: Check<number, number> = anyNumber) =>
-  option('int', null, z.number().int().transform(transform(then(exactInteger, check))).nullable());
+  option('int', null, z.number().int().transform(transform(andThen(exactInteger, check))).nullable());
 
 export const optionalFloat = (check: Check<number, number> = anyNumber) =>
   option('float', null, z.number().transform(transform(check)).nullable());
 
 /** A string option with a default. Every string is checked for line breaks first. */
 export const string = <T = string>(def: string, check: Check<string, T>) =>
-  option('string', def, z.string().transform(transform(then(singleLine, check))));
+  option('string', def, z.string().transform(transform(andThen(singleLine, check))));
 
 /**
  * A string option without a default. Unset, null and "" all mean "not set" (the reference
  * tested these options for truth) and give null.
  */
 export const optionalString = <T>(check: Check<string, T>) =>
-  option('string', null, unsetOr(then(singleLine, check), () => null));
+  option('string', null, unsetOr(andThen(singleLine, check), () => null));
 
 /** A list-valued string option without a default: not set gives an empty list. */
 export const optionalList = <T>(check: Check<string, T[]>) =>
-  option('string', null, unsetOr(then(singleLine, check), (): T[] => []));
+  option('string', null, unsetOr(andThen(singleLine, check), (): T[] => []));
 
 /** Like optionalString, for base64 blobs that may be wrapped over several lines. */
 export const optionalBlob = (check: Check<string, string>) => option('string', null, unsetOr(check, () => null));

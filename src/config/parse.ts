@@ -7,7 +7,7 @@
 import type { ZodIssue } from 'zod';
 import { blocked, type Problem } from '../model/problem.js';
 import { show } from './check.js';
-import { type JujuType, VERBATIM } from './option.js';
+import type { JujuType } from './option.js';
 import { ConfigSchema, type GlanceConfig, OPTION_NAMES, OPTIONS, type OptionName } from './schema.js';
 import { s3Problems } from './stores.js';
 
@@ -36,9 +36,7 @@ function isOptionName(key: unknown): key is OptionName {
 function toProblem(issue: ZodIssue, input: Input): Problem | undefined {
   const name = issue.path[0];
   if (!isOptionName(name)) return undefined;
-  if (issue.code === 'custom') {
-    return blocked(name, issue.params?.[VERBATIM] ? issue.message : `${name}: ${issue.message}`);
-  }
+  if (issue.code === 'custom') return blocked(name, `${name}: ${issue.message}`);
   // Anything zod itself rejects is a value of the wrong JSON type (or a fractional int).
   return blocked(name, `${name}: ${show(input[name])} is not ${EXPECTED[OPTIONS[name].type]}`);
 }

@@ -7,11 +7,13 @@ import { rooted } from '../host/paths.js';
 import type { HookTools } from '../juju/tools.js';
 import { encodeUnitMemory } from '../juju/unit-memory.js';
 import type { Effect, EffectKind, Plan } from '../plan.js';
+import { diffBag, withoutJujuKeys } from '../reconcile/publish.js';
 import { type HostOps, hostOps } from './host-ops.js';
 
 /** The hook tools a plan writes through. */
 export type EffectTools = Pick<
   HookTools,
+  | 'relationGet'
   | 'relationSet'
   | 'leaderSet'
   | 'openPort'
@@ -60,6 +62,13 @@ const HANDLERS: Handlers = {
     host.runCommand(withRootedPaths(e.argv, e.hostPaths), { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
   service: (e, { host }) => host.serviceControl(e.action, e.service),
   'relation-set': (e, { tools }) => tools.relationSet(e.relationId, e.data, { app: e.app }),
+  // What Juju holds is the truth: it may differ from what the last hook sent (Juju rewrote a
+  // key, or an earlier charm wrote the bag), and only a change needs this one read.
+  publish: async (e, { tools }) => {
+    const held = withoutJujuKeys(await tools.relationGet(e.relationId, e.unit));
+    const delta = diffBag(held, e.data);
+    if (Object.keys(delta).length > 0) tools.relationSet(e.relationId, delta);
+  },
   'leader-set': (e, { tools }) => tools.leaderSet(e.data),
   'open-port': (e, { tools }) => tools.openPort(e.port),
   memory: (e, { tools }) => tools.stateSet(encodeUnitMemory(e.memory)),

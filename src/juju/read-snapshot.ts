@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
-import { READ_NEEDS } from '../relations/read-needs.js';
+import { OWN_BAG_NEEDED, READ_NEEDS } from '../relations/read-needs.js';
 import type { Databag, HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
 import { POLICYD_HOOKS } from '../steps/policyd.js';
 import { readPolicyOverrides } from '../steps/policyd-read.js';
@@ -42,7 +42,7 @@ async function readRelation({ tools, hook, ownBags }: RelationReader, endpoint: 
   const needs = READ_NEEDS[endpoint] ?? 'units';
   const rel: RelationSnapshot = { id, endpoint, app: '', units: {}, appData: {} };
   if (hook.relationId === id && hook.remoteApp) rel.app = hook.remoteApp;
-  if (ownBags) rel.published = await tools.relationGet(id, hook.unitName);
+  if (ownBags || OWN_BAG_NEEDED.has(endpoint)) rel.published = await tools.relationGet(id, hook.unitName);
   if (needs === 'ids') return rel;
   const units = await tools.relationList(id);
   const bags = await Promise.all(units.map((unit) => tools.relationGet(id, unit, { app: false })));

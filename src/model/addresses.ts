@@ -21,7 +21,7 @@ export interface Addresses {
   resolved: Record<EndpointType, string>;
   /** The unit's own address per endpoint type (haproxy frontends, peer data, certificates). */
   unit: Record<EndpointType, UnitAddress>;
-  /** The unit's cluster (private) address: default haproxy backend, peer private-address. */
+  /** The unit's cluster (private) address: its own default haproxy backend. */
   cluster: UnitAddress;
   /** The shared-db binding address (the DB grant host). */
   sharedDb: string;

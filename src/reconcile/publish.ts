@@ -1,8 +1,11 @@
 /**
- * What glance publishes on every relation, diffed against what it published before (kept in
- * unit memory), so that each databag gets at most one relation-set with only the keys that
- * changed, and a repeated hook sends nothing.
+ * What glance publishes on every relation. Unit memory keeps only a digest of each unit databag
+ * it last published, so it stays small however many relations and keys there are: a bag whose
+ * digest is unchanged needs nothing, and one that changed becomes a `publish` effect, which
+ * apply() diffs against what Juju holds (so a bag Juju or an earlier charm changed is set right
+ * too) and sends as one relation-set with only the keys that differ.
  */
+import { createHash } from 'node:crypto';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
@@ -10,53 +13,60 @@ import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, RelationSnapshot, Snapshot } from '../snapshot.js';
 import { unitServices } from './services.js';
 
-/** Keys Juju itself keeps in every unit databag: a charm may set them but never deletes them. */
-const JUJU_KEYS = new Set(['private-address', 'ingress-address', 'egress-subnets']);
+/**
+ * Keys Juju writes into every unit databag and rewrites when the unit's network changes
+ * (reference/juju-runtime.md §6.1): glance never publishes them, and leaves them alone.
+ */
+export const JUJU_KEYS: readonly string[] = ['private-address', 'ingress-address', 'egress-subnets'];
+
+export const withoutJujuKeys = (bag: Databag): Databag =>
+  Object.fromEntries(Object.entries(bag).filter(([k]) => !JUJU_KEYS.includes(k)));
 
 export function diffBag(before: Databag, after: Databag): Databag {
   const out: Databag = {};
   for (const [k, v] of Object.entries(after)) if (before[k] !== v) out[k] = v;
-  for (const k of Object.keys(before)) if (!(k in after) && !JUJU_KEYS.has(k)) out[k] = '';
+  for (const k of Object.keys(before)) if (!(k in after) && !JUJU_KEYS.includes(k)) out[k] = '';
   return out;
 }
 
-/**
- * What this unit has out on a relation: its databag as Juju holds it when the read phase read it
- * (after `juju refresh --switch` it is what the previous charm left: keys this charm does not
- * publish are deleted and equal values are not sent again), else what it last published. Equal
- * values would not wake the remote side anyway (juju/juju state/settings.go: Settings.Write
- * writes, and bumps the version relation watchers follow, only for keys whose value changed);
- * the Ceph broker request is different: the same request in another text is a change.
- */
-function outThere(snap: Snapshot, rel: RelationSnapshot): Databag {
-  return rel.published ?? snap.memory.published?.[rel.id] ?? {};
-}
+/** Sorted keys, so the same bag always has the same digest; 96 bits tell bags apart. */
+export const bagDigest = (bag: Databag): string =>
+  createHash('sha256')
+    .update(JSON.stringify(Object.entries(bag).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .digest('base64url')
+    .slice(0, 16);
 
 export interface PublishPlan {
   effects: Effect[];
-  published: Record<string, Databag>;
+  /** Digest of each unit databag published, by relation id. */
+  published: Record<string, string>;
 }
 
 export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: ReadonlySet<string>): PublishPlan {
   const env: PublishEnv = { ...d.readEnv, model: d.model, addresses: d.addresses, leader, services: unitServices(d) };
-  const published: Record<string, Databag> = {};
+  const before = snap.memory.published ?? {};
+  const published: Record<string, string> = {};
   const effects: Effect[] = [];
   for (const endpoint of ENDPOINTS) {
     const handler = HANDLERS[endpoint] as RelationHandler<unknown>;
-    if (!handler.publish || skip.has(endpoint)) {
-      for (const rel of snap.relations[endpoint] ?? []) {
-        // Remembered as this charm's: Juju's own keys are not.
-        const before = Object.fromEntries(Object.entries(outThere(snap, rel)).filter(([k]) => !JUJU_KEYS.has(k)));
-        if (Object.keys(before).length) published[rel.id] = before;
-      }
-      continue;
-    }
     for (const rel of snap.relations[endpoint] ?? []) {
-      const before = outThere(snap, rel);
-      const want = handler.publish(rel, env, before);
-      const delta = diffBag(before, want);
-      if (Object.keys(delta).length) effects.push({ kind: 'relation-set', relationId: rel.id, app: false, data: delta });
-      published[rel.id] = want;
+      const held = before[rel.id];
+      if (!handler.publish || skip.has(endpoint)) {
+        if (held !== undefined) published[rel.id] = held;
+        continue;
+      }
+      // What this unit holds out there, where the read phase read it (after a switch, or for a
+      // handler that keeps a value word for word: read-needs.ts OWN_BAG_NEEDED).
+      const want = handler.publish(rel, env, rel.published ?? {});
+      // Declined for now: the bag keeps what it holds, and the id is remembered all the same
+      // (src/juju/relation-ids.ts); '' is a digest no bag has.
+      if (want === undefined) {
+        published[rel.id] = held ?? '';
+        continue;
+      }
+      const digest = bagDigest(want);
+      if (digest !== held) effects.push({ kind: 'publish', relationId: rel.id, unit: snap.hook.unitName, data: want });
+      published[rel.id] = digest;
     }
   }
   return { effects, published };

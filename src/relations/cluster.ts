@@ -1,6 +1,8 @@
 /**
  * cluster (peer, interface glance-ha): every unit shares its addresses so each unit's haproxy
- * balances over all of them, per network.
+ * balances over all of them, per network. A peer's cluster address is the `private-address`
+ * Juju writes into its bag and rewrites when its network changes (reference/juju-runtime.md
+ * §6.1); glance publishes only the addresses Juju does not know, so the two never disagree.
  */
 import type { Databag } from '../snapshot.js';
 import { isHost } from './remote-values.js';
@@ -44,7 +46,6 @@ export const cluster: RelationHandler<Peer[]> = {
         .sort((a, b) => a.unit.localeCompare(b.unit, 'en', { numeric: true })),
     ),
   publish: (_rel, env) => ({
-    'private-address': env.addresses.cluster.address,
     'public-address': env.addresses.unit.public.address,
     'internal-address': env.addresses.unit.internal.address,
     'admin-address': env.addresses.unit.admin.address,

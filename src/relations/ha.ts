@@ -20,8 +20,8 @@ export const ha: RelationHandler<HaContext> = {
     rels.length === 0
       ? absent
       : ready({ clustered: rels.some((r) => Object.values(r.units).some((bag) => Boolean(bag.clustered))) }),
-  publish(rel, env): Databag {
-    if (haRuleProblem(env.config)) return env.memory.published?.[rel.id] ?? {};
+  publish(_rel, env): Databag | undefined {
+    if (haRuleProblem(env.config)) return undefined;
     return haclusterData({ config: env.config, appName: env.appName, addresses: env.addresses, host: env.host.addresses });
   },
 };

@@ -77,11 +77,11 @@ export const identityService: RelationHandler<IdentityContext> = {
     }
     return incomplete(REQUIRED);
   },
-  publish(rel, env): Databag {
+  publish(_rel, env): Databag | undefined {
     // LP #1544959: a unit with a VIP configured but not yet clustered must not register its
     // own address in keystone; it publishes once hacluster reports clustered. Until then what
     // keystone already has stays (withdrawing it would take the endpoints down while the VIP comes up).
-    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return env.memory.published?.[rel.id] ?? {};
+    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return undefined;
     return {
       service: 'glance',
       region: env.config.region,

@@ -19,3 +19,10 @@ export const READ_NEEDS: Record<string, ReadNeed> = {
   certificates: 'units',
   cluster: 'units',
 };
+
+/**
+ * Endpoints whose handler sees this unit's own databag on every hook: the Ceph broker request is
+ * kept word for word while its content is unchanged, since ceph-mon runs a request again when
+ * its text changes (after a switch the text is the previous charm's).
+ */
+export const OWN_BAG_NEEDED: ReadonlySet<string> = new Set(['ceph']);

@@ -41,10 +41,11 @@ export interface RelationHandler<C> {
   readonly endpoint: string;
   read(rels: readonly RelationSnapshot[], env: ReadEnv): Readiness<C>;
   /**
-   * The unit databag glance wants on this relation (full desired content; diffed later against
-   * `current`, what this unit has out there now).
+   * The unit databag glance wants on this relation (its whole content, Juju's own keys aside),
+   * or undefined to leave it as it is. `current` is what this unit holds there when the read
+   * phase read it (else empty).
    */
-  publish?(rel: RelationSnapshot, env: PublishEnv, current: Databag): Databag;
+  publish?(rel: RelationSnapshot, env: PublishEnv, current: Databag): Databag | undefined;
 }
 
 /** Parse a databag with zod-like safeParse; a malformed bag is 'incomplete', never a crash. */

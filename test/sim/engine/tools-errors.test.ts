@@ -4,7 +4,13 @@
  * Charms and frameworks key off these texts, so they are checked word for word.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallRecord, Fixture, HOOKS_TIMEOUT, call, json, run } from './fixture.js';
+import { MAX_STATE_VALUE_BYTES } from '../../../sim/tools/unit-state.js';
+import { type CallRecord, Fixture, HOOKS_TIMEOUT, call, json, run, runWithInput } from './fixture.js';
+
+/** Values at and just past Juju's unit-state quota (64 KiB a value, 256 bytes a key). */
+const FITS = JSON.stringify({ fits: 'x'.repeat(MAX_STATE_VALUE_BYTES) });
+const TOO_BIG = JSON.stringify({ big: 'x'.repeat(MAX_STATE_VALUE_BYTES + 1) });
+const LONG_KEY = `${'k'.repeat(257)}=v`;
 
 const failed = (record: CallRecord) => ({ code: record.code, stderr: record.stderr });
 
@@ -55,6 +61,9 @@ describe('hook tool errors', () => {
         run('leader-set', 'a=b'),
         run('status-set', '--application', 'active', 'hi'),
         run('status-get', '--application', '--format=json'),
+        runWithInput(FITS, 'state-set', '--file', '-'),
+        runWithInput(TOO_BIG, 'state-set', '--file', '-'),
+        run('state-set', LONG_KEY),
       ],
     });
     await sim.runHook(leader, 'shared-db-relation-changed', { relationId: db, remoteUnit: 'mysql/0' });
@@ -163,5 +172,15 @@ describe('hook tool errors', () => {
   it('failed tool calls are logged with their exit codes', () => {
     const logged = f.sim.history.find((r) => r.unit === 'glance/1' && r.hook === 'install')?.toolCalls ?? [];
     expect(logged.map((c) => c.exitCode)).toEqual(followerCalls.map((c) => c.code));
+  });
+
+  it('state-set refuses a value over 64 KiB or a key over 256 bytes, as Juju 3 words it, and keeps nothing of it', () => {
+    const calls = followerCalls.filter((c) => c.argv[0] === 'state-set');
+    expect(calls.map(failed)).toEqual([
+      { code: 0, stderr: '' },
+      { code: 1, stderr: 'ERROR max allowed value length (65536) exceeded\n' },
+      { code: 1, stderr: 'ERROR max allowed key length (256) exceeded\n' },
+    ]);
+    expect(Object.keys(f.sim.unit('glance/1').state)).toEqual(['fits']);
   });
 });

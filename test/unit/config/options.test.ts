@@ -143,16 +143,8 @@ const bad: [OptionName, unknown, string][] = [
   ['nagios_context', 'my context', 'nagios_context: "my context" is not a plain name'],
   ['nagios_servicegroups', 'a,,b', 'nagios_servicegroups: "a,,b" has an empty item between commas'],
   ['filesystem-store-datadir', 'images', 'filesystem-store-datadir: "images" is not an absolute path (or "" to disable the local store)'],
-  [
-    'bluestore-compression-mode',
-    'bogus',
-    "Invalid configuration: 'compression-mode': bogus is not in the list ('none', 'passive', 'aggressive', 'force')",
-  ],
-  [
-    'bluestore-compression-algorithm',
-    'gzip',
-    "Invalid configuration: 'compression-algorithm': gzip is not in the list ('lz4', 'snappy', 'zlib', 'zstd')",
-  ],
+  ['bluestore-compression-mode', 'bogus', 'bluestore-compression-mode: "bogus" is not one of: none, passive, aggressive, force'],
+  ['bluestore-compression-algorithm', 'gzip', 'bluestore-compression-algorithm: "gzip" is not one of: lz4, snappy, zlib, zstd'],
   ['bluestore-compression-required-ratio', 0, 'bluestore-compression-required-ratio: 0 must be greater than 0 and at most 1'],
   ['bluestore-compression-required-ratio', 1.5, 'bluestore-compression-required-ratio: 1.5 must be greater than 0 and at most 1'],
   ['bluestore-compression-min-blob-size-hdd', -1, 'bluestore-compression-min-blob-size-hdd: -1 must be at least 0'],

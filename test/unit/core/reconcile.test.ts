@@ -24,7 +24,7 @@ describe('reconcile: the local-storage deployment', () => {
     expect(conf.database.connection).toBe('mysql+pymysql://glance:DBPASS@127.0.0.1/glance');
     expect(conf.keystone_authtoken.password).toBe('KSPASS');
     expect(ofKind(plan, 'command').map((c) => c.argv.join(' '))).toEqual(['glance-manage db_sync']);
-    const sets = Object.fromEntries(ofKind(plan, 'relation-set').map((r) => [r.relationId, r.data]));
+    const sets = Object.fromEntries(ofKind(plan, 'publish').map((r) => [r.relationId, r.data]));
     expect(sets['shared-db:3']).toEqual({ database: 'glance', username: 'glance', hostname: '10.0.0.50' });
     expect(sets['identity-service:2']).toEqual({
       service: 'glance',

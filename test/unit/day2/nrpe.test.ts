@@ -174,7 +174,7 @@ describe('NRPE checks (nrpe-external-master)', () => {
 
   it('tells the subordinate its checks (monitors YAML) and that glance is the principal', () => {
     const plan = reconcile(withNrpe(), { templates });
-    const sent = ofKind(plan, 'relation-set').find((r) => r.relationId === 'nrpe-external-master:12');
+    const sent = ofKind(plan, 'publish').find((r) => r.relationId === 'nrpe-external-master:12');
     expect(sent?.data.primary).toBe('True');
     expect(parseYaml(sent?.data.monitors ?? '')).toEqual({
       monitors: {

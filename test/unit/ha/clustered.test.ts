@@ -13,7 +13,7 @@ import { haSnapshot } from './ha-snapshot.js';
 
 const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const sent = (s: Snapshot, id: string) =>
-  ofKind(reconcile(s, { templates }), 'relation-set').find((r) => r.relationId === id)?.data;
+  ofKind(reconcile(s, { templates }), 'publish').find((r) => r.relationId === id)?.data;
 
 describe('endpoints under hacluster', () => {
   it('keeps keystone waiting while the VIP is configured but the cluster is not up', () => {
@@ -25,7 +25,7 @@ describe('endpoints under hacluster', () => {
   it('leaves keystone the endpoints it has when a VIP is configured later, until the cluster is up', () => {
     const plain = haSnapshot({ related: false });
     const registered = foldPlan(plain, reconcile(plain, { templates }));
-    expect(registered.memory.published?.['identity-service:2']?.public_url).toBe('http://10.0.0.50:9292');
+    expect(sent(plain, 'identity-service:2')?.public_url).toBe('http://10.0.0.50:9292');
     const s = { ...haSnapshot({ config: { vip: '10.0.0.100' } }), memory: registered.memory, host: registered.host };
     expect(sent(s, 'identity-service:2')).toBeUndefined();
   });
@@ -42,7 +42,8 @@ describe('endpoints under hacluster', () => {
       internal_url: 'http://10.0.0.100:9292',
       admin_url: 'http://10.0.0.100:9292',
     });
-    expect(sent(s, 'image-service:9')).toEqual({ 'glance-api-server': 'http://10.0.0.100:9292' });
+    // The whole bag nova sees; apply() sends only what differs from what Juju holds (the server).
+    expect(sent(s, 'image-service:9')).toEqual({ 'glance-api-ready': 'yes', 'glance-api-server': 'http://10.0.0.100:9292' });
   });
 
   it('picks the VIP of each endpoint network (spaces: public on its own subnet)', () => {

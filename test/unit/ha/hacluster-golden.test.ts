@@ -14,7 +14,7 @@ const templates = loadTemplates(new URL('../../../templates', import.meta.url).p
 function sentToHacluster(o: HaSnapshotOptions): Record<string, string> | undefined {
   const plan = reconcile(haSnapshot({ ...o, hook: 'ha-relation-joined' }), { templates });
   expect(ofKind(plan, 'fail')).toEqual([]);
-  return ofKind(plan, 'relation-set').find((r) => r.relationId === HA_RELATION_ID)?.data;
+  return ofKind(plan, 'publish').find((r) => r.relationId === HA_RELATION_ID)?.data;
 }
 
 describe('hacluster relation data, as the reference sent it', () => {

@@ -60,7 +60,7 @@ describe('the README HA rules', () => {
     for (const hook of hooks) {
       const plan = run(haSnapshot({ config: config(c), related: c.related, hook, clustered: false }));
       const status = ofKind(plan, 'status')[0];
-      const toHacluster = ofKind(plan, 'relation-set').filter((r) => r.relationId === HA_RELATION_ID);
+      const toHacluster = ofKind(plan, 'publish').filter((r) => r.relationId === HA_RELATION_ID);
       const fails = ofKind(plan, 'fail').map((f) => f.message);
       if (rule) {
         expect(status, hook).toEqual({ kind: 'status', status: 'blocked', message: rule });
@@ -85,7 +85,7 @@ describe('recovering from a broken HA rule', () => {
 
     const fixed = run({ ...after, hook: { ...after.hook, name: 'config-changed' }, config: { vip: '10.0.0.100' } });
     expect(ofKind(fixed, 'fail')).toEqual([]);
-    const sent = ofKind(fixed, 'relation-set').find((r) => r.relationId === HA_RELATION_ID)?.data ?? {};
+    const sent = ofKind(fixed, 'publish').find((r) => r.relationId === HA_RELATION_ID)?.data ?? {};
     expect(JSON.parse(sent.json_groups ?? '{}')).toEqual({ grp_glance_vips: `res_glance_${sha7('10.0.0.100')}_vip` });
     expect(ofKind(fixed, 'status')).toEqual([{ kind: 'status', status: 'active', message: 'Unit is ready' }]);
   });
@@ -108,7 +108,7 @@ describe('recovering from a broken HA rule', () => {
     const good = haSnapshot({ config: { vip: '10.0.0.100' }, clustered: true });
     const running = foldPlan(good, run(good));
     const plan = run({ ...running, hook: { ...running.hook, name: 'update-status' }, config: { vip: '10.0.0.100', 'dns-ha': true } });
-    expect(ofKind(plan, 'relation-set').filter((r) => r.relationId === HA_RELATION_ID)).toEqual([]);
+    expect(ofKind(plan, 'publish').filter((r) => r.relationId === HA_RELATION_ID)).toEqual([]);
     expect(ofKind(plan, 'status')).toEqual([{ kind: 'status', status: 'blocked', message: HA_RULE_MESSAGES.both }]);
   });
 

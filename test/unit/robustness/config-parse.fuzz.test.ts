@@ -22,13 +22,9 @@ const SECRET_OPTIONS: readonly string[] = OPTION_NAMES.filter((n) => /key$|secre
 /** Longest problem message: it ends up on one `juju status` line. */
 const MAX_MESSAGE = 200;
 
-/**
- * A problem names the option by its name; the BlueStore choices keep the reference's message,
- * which names the Ceph key (`'compression-mode'`); an incomplete S3 set names the S3 config.
- */
+/** A problem names the option as config.yaml spells it; an incomplete S3 set names the S3 config. */
 function namesOption(p: Problem, name: string): boolean {
-  if (p.message.includes(name)) return true;
-  if (name.startsWith('bluestore-') && p.message.includes(`'${name.slice('bluestore-'.length)}'`)) return true;
+  if (p.message.startsWith(`${name}: `)) return true;
   return isS3(name) && p.source === 's3' && p.message.includes('S3 config');
 }
 

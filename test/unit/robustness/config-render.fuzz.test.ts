@@ -11,7 +11,7 @@ import type { Plan } from '../../../src/plan.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { baseConfigFor, configValue, HUGE_NUMBERS, SEED, validSamples } from '../../fixtures/arbitraries.js';
 import { commandFindings, dataFindings, filesFindings, numberFindings } from './file-checks.js';
-import { after, changes, FULL_CONFIG, fullDeployment, run, settle } from './full-deployment.js';
+import { after, changes, FULL_CONFIG, fullDeployment, publishedBy, run, settle } from './full-deployment.js';
 
 const RUNS = 25;
 const SLOW = 60_000;
@@ -54,7 +54,7 @@ describe(`config fuzzing through reconcile (${RUNS} values per option, seed ${SE
           expect(filesFindings(next.host.files)).toEqual([]);
           expect(commandFindings(plan, next.host.files)).toEqual([]);
           if (typeof value === 'number') expect(numberFindings(next.host.files)).toEqual([]);
-          expect(dataFindings(next.memory.published ?? {})).toEqual([]);
+          expect(dataFindings(publishedBy(plan))).toEqual([]);
         }),
         { seed: SEED, numRuns: RUNS },
       );

@@ -162,9 +162,13 @@ export function after(snap: Snapshot, plan: Plan): Snapshot {
 
 /** Effects that change the unit or what remote charms see (status, memory and a hook failure do not). */
 const CHANGING = new Set<Effect['kind']>([
-  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'leader-set', 'open-port',
+  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'publish', 'leader-set', 'open-port',
 ]);
 export const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGING.has(e.kind));
+
+/** The unit databags a plan publishes, by relation id. */
+export const publishedBy = (plan: Plan): Record<string, Databag> =>
+  Object.fromEntries(plan.effects.flatMap((e) => (e.kind === 'publish' ? [[e.relationId, e.data]] : [])));
 
 /** Runs reconcile and folds it in. */
 export const settle = (s: Snapshot): Snapshot => after(s, run(s));

@@ -12,7 +12,7 @@ import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { MARKER, relationValue, SEED } from '../../fixtures/arbitraries.js';
 import { KEYSTONE_REPLY, relation } from '../../fixtures/snapshot.js';
 import { commandFindings, dataFindings, filesFindings, pathFindings } from './file-checks.js';
-import { after, changes, fullDeployment, run, SECRETS, settle } from './full-deployment.js';
+import { after, changes, fullDeployment, publishedBy, run, SECRETS, settle } from './full-deployment.js';
 import { type KeyAt, keysRead, withBags, withValue } from './relation-keys.js';
 
 const RUNS = 15;
@@ -40,12 +40,12 @@ function findings(snap: Snapshot, plan: Plan, addressValue?: string): string[] {
   const next = after(snap, plan);
   const out = [
     ...filesFindings(next.host.files),
-    ...dataFindings(next.memory.published ?? {}),
+    ...dataFindings(publishedBy(plan)),
     ...pathFindings(changes(plan).flatMap((e) => ('path' in e ? [e.path] : []))),
     ...commandFindings(plan, next.host.files),
   ];
   if (addressValue?.includes(MARKER)) {
-    const texts = [...Object.values(next.host.files), JSON.stringify(next.memory.published ?? {})];
+    const texts = [...Object.values(next.host.files), JSON.stringify(publishedBy(plan))];
     if (texts.some((t) => t?.includes(MARKER))) out.push(`not an address, used anyway: ${JSON.stringify(addressValue)}`);
   }
   // Whatever the remote sent, one hook settles it: the next one with the same data changes nothing

@@ -33,6 +33,10 @@ function recorder(failOn?: string) {
       log.push(`${name} ${JSON.stringify(args)}`);
     };
   const tools: EffectTools = {
+    relationGet: async (...args: unknown[]) => {
+      log.push(`relationGet ${JSON.stringify(args)}`);
+      return { 'private-address': '10.0.0.9', 'ingress-address': '10.0.0.9', database: 'glance', stale: 'x' };
+    },
     relationSet: sync('relationSet'),
     stateSet: sync('stateSet'),
     leaderSet: note('leaderSet'),
@@ -58,6 +62,7 @@ const EVERY_KIND: Effect[] = [
   { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 },
   { kind: 'service', action: 'restart', service: 'glance-api' },
   { kind: 'relation-set', relationId: 'shared-db:7', app: false, data: { database: 'glance' } },
+  { kind: 'publish', relationId: 'shared-db:7', unit: 'glance/0', data: { database: 'glance', username: 'glance' } },
   { kind: 'leader-set', data: { 'db-initialised': 'True' } },
   { kind: 'open-port', port: 9292 },
   { kind: 'memory', memory: { dbInitialised: true } },
@@ -83,6 +88,9 @@ describe('apply', () => {
       'runCommand [["glance-manage","db_sync"],{"retries":5,"backoffMs":3000}]',
       'serviceControl ["restart","glance-api"]',
       'relationSet ["shared-db:7",{"database":"glance"},{"app":false}]',
+      // Only what differs from the bag Juju holds; Juju's own keys stay as Juju wrote them.
+      'relationGet ["shared-db:7","glance/0"]',
+      'relationSet ["shared-db:7",{"username":"glance","stale":""}]',
       'leaderSet [{"db-initialised":"True"}]',
       'openPort [9292]',
       'stateSet [{"glance":"{\\"dbInitialised\\":true}"}]',

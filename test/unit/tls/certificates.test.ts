@@ -46,7 +46,7 @@ describe('certificates relation', () => {
   it('stays on http until the certificates for this unit arrive', () => {
     const waiting = run(withVault({}));
     expect(ofKind(waiting, 'command').map((c) => c.argv[0])).not.toContain('a2ensite');
-    const keystone = ofKind(waiting, 'relation-set').find((r) => r.relationId === 'identity-service:2')?.data;
+    const keystone = ofKind(waiting, 'publish').find((r) => r.relationId === 'identity-service:2')?.data;
     expect(keystone?.internal_url).toBe('http://10.0.0.50:9292');
   });
 
@@ -70,7 +70,7 @@ describe('certificates relation', () => {
     expect(files['/usr/local/share/ca-certificates/vault_juju_ca_cert.crt']).toBe(VAULT_CA);
     const commands = ofKind(plan, 'command').map((c) => c.argv.join(' '));
     expect(commands).toEqual(expect.arrayContaining(['a2ensite openstack_https_frontend', 'update-ca-certificates --fresh']));
-    const keystone = ofKind(plan, 'relation-set').find((r) => r.relationId === 'identity-service:2')?.data;
+    const keystone = ofKind(plan, 'publish').find((r) => r.relationId === 'identity-service:2')?.data;
     expect(keystone).toMatchObject({ public_url: 'https://glance.example.com:9292', internal_url: 'https://10.0.0.50:9292' });
   });
 

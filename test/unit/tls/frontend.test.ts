@@ -76,7 +76,7 @@ describe('TLS from ssl_cert / ssl_key (caracal-tls)', () => {
     expect(ofKind(off, 'service').map((s) => `${s.action} ${s.service}`)).toContain('stop apache2');
     expect(ofKind(off, 'service').map((s) => `${s.action} ${s.service}`)).not.toContain('restart apache2');
     expect(parseIni(written(off)['/etc/glance/glance-api.conf']?.content ?? '').DEFAULT?.bind_port).toBe('9282');
-    const keystone = ofKind(off, 'relation-set').find((r) => r.relationId === 'identity-service:2')?.data;
+    const keystone = ofKind(off, 'publish').find((r) => r.relationId === 'identity-service:2')?.data;
     expect(keystone?.public_url).toBe('http://glance.example.com:9292');
   });
 });

@@ -12,7 +12,7 @@ import { referenceRelationData } from '../ha/reference-outputs.js';
 import { TLS_CONFIG, tlsSnapshot } from './tls-snapshot.js';
 
 const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
-const sent = (s: Snapshot, id: string) => ofKind(reconcile(s, { templates }), 'relation-set').find((r) => r.relationId === id)?.data;
+const sent = (s: Snapshot, id: string) => ofKind(reconcile(s, { templates }), 'publish').find((r) => r.relationId === id)?.data;
 
 const withVault = (s: Snapshot): Snapshot => ({
   ...s,
