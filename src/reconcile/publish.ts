@@ -10,7 +10,7 @@ import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
-import type { Databag, RelationSnapshot, Snapshot } from '../snapshot.js';
+import type { Databag, Snapshot } from '../snapshot.js';
 import { unitServices } from './services.js';
 
 /**
