@@ -22,6 +22,7 @@ import type { ActionOutcome, HookResult } from './records.js';
 import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent, stillApplies } from './propagation.js';
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
+import { type InProcessCharm, runCharmInProcess } from './run-in-process.js';
 import { type ConfigValue, type Databag, type Relation, SimState, type Unit } from './state.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
@@ -49,6 +50,9 @@ export interface SimOptions {
   hookTimeoutMs?: number;
   /** settle() gives up after this many hooks (a remote and the charm ping-ponging). */
   maxSettleHooks?: number;
+  /** Runs each event in this process through the charm's runEvent (run-in-process.ts) instead
+   * of starting `dispatch`: for tests where the process boundary is not what is tested. */
+  inProcess?: InProcessCharm;
 }
 
 export interface HookOptions {
@@ -328,8 +332,12 @@ export class Sim {
     await this.writeShims();
     const missing = hook.kind === 'hook' ? 0 : 1;
     const leaveHook = this.calls.enterHook(hookDir, contextId);
+    const { inProcess } = this.options;
+    const bins = { toolsDir: join(this.unitDir(unitName), 'tools'), fakesDir: this.real ? undefined : join(this.unitDir(unitName), 'fakes') };
+    const run = (path: string) =>
+      inProcess ? runCharmInProcess(inProcess, this.charmDir, env, bins) : runCharm(path, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000);
     const outcome = entry
-      ? await runCharm(entry, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000).finally(leaveHook)
+      ? await run(entry).finally(leaveHook)
       : { exitCode: missing, stdout: '', stderr: missing ? `action not implemented on unit "${unitName}"` : '', durationMs: 0 };
     leaveHook();
     const succeeded = outcome.exitCode === 0;
