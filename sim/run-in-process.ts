@@ -4,7 +4,9 @@
  * the environment a hook process would (as process.env while it runs) and finds its commands on
  * the same PATH, but a hook tool or fake command found in the unit's tools/ or fakes/ dir is
  * answered by the call handlers directly; anything else on PATH (a wrapper script a test put
- * first) runs as a real process. One event at a time per process.
+ * first) runs as a real process. The charm's waits between retries of a failing command pass at
+ * once: the tests count its attempts, not the seconds between them. One event at a time per
+ * process.
  */
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
@@ -33,8 +35,11 @@ interface Running extends UnitBins {
   env: Record<string, string>;
 }
 
-const childProcess = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+const require = createRequire(import.meta.url);
+const childProcess = require('node:child_process') as typeof import('node:child_process');
+const timers = require('node:timers/promises') as typeof import('node:timers/promises');
 const realSpawn = childProcess.spawn;
+const realSleep = timers.setTimeout;
 let running: Running | undefined;
 
 /** Which of the unit's dirs answers `file` on the event's PATH, if one does before anything else. */
@@ -96,6 +101,18 @@ function spawnDuringEvent(this: unknown, file: string, ...rest: unknown[]): Chil
   return simulatedChild(kind, file, args, options, running);
 }
 
+function sleepDuringEvent<T>(delay?: number, value?: T, options?: import('node:timers').TimerOptions): Promise<T> {
+  return realSleep(running ? 0 : delay, value, options);
+}
+
+/** The builtins the charm imports see these from now on; outside an event they do what they did. */
+function install(): void {
+  if (childProcess.spawn === spawnDuringEvent) return;
+  childProcess.spawn = spawnDuringEvent as typeof childProcess.spawn;
+  timers.setTimeout = sleepDuringEvent;
+  syncBuiltinESMExports();
+}
+
 function replaceProcessEnv(env: Record<string, string>): void {
   for (const key of Object.keys(process.env)) delete process.env[key];
   Object.assign(process.env, env);
@@ -103,10 +120,7 @@ function replaceProcessEnv(env: Record<string, string>): void {
 
 export async function runCharmInProcess(charm: InProcessCharm, cwd: string, env: Record<string, string>, bins: UnitBins): Promise<ProcessOutcome> {
   if (running) throw new Error('an in-process hook is already running in this process');
-  if (childProcess.spawn !== spawnDuringEvent) {
-    childProcess.spawn = spawnDuringEvent as typeof childProcess.spawn;
-    syncBuiltinESMExports();
-  }
+  install();
   const started = performance.now();
   const saved = { ...process.env } as Record<string, string>;
   const stderr: string[] = [];
