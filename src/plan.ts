@@ -2,15 +2,12 @@
  * The Plan: what one hook does, as plain data. The pure core produces it; src/effects/apply.ts
  * carries it out in the order the planner gives (src/reconcile/index.ts fixes it) and nothing else.
  */
+import type { FileOwner } from './base/owners.js';
 import type { Databag, UnitMemory } from './snapshot.js';
 
-export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
+export type { FileOwner };
 
-export interface FileOwner {
-  user: string;
-  group: string;
-  mode: number;
-}
+export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
 
 export type Effect =
   /** Immediate status while a long step runs (install, upgrade). */

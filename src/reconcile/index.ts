@@ -4,6 +4,7 @@
  * starts, relation data, ports, unit memory, version, status, and a hook failure last when a
  * rule says the hook must fail.
  */
+import { API_PORT } from '../base/ports.js';
 import { planCephHost } from '../ceph/host-effects.js';
 import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
 import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
@@ -22,7 +23,6 @@ import { planFiles } from './files.js';
 import { planPublish } from './publish.js';
 import { planServices, unitServices, workloadConfigured } from './services.js';
 
-export const API_PORT = 9292;
 
 export interface ReconcileOptions {
   templates: TemplateSet;

@@ -5,7 +5,7 @@
  */
 import { atLeast } from '../model/release.js';
 import type { GlanceModel } from '../model/types.js';
-import type { FileOwner } from '../plan.js';
+import { type FileOwner, GLANCE_SECRET, PUBLIC, ROOT_SECRET } from '../base/owners.js';
 
 export interface ManagedFile {
   /** Host path (unrooted), or a function of the model for paths named after the application. */
@@ -17,12 +17,6 @@ export interface ManagedFile {
   owner: FileOwner;
   when: (model: GlanceModel) => boolean;
 }
-
-/** Holds passwords: glance's services read it through their group, nobody else. */
-const GLANCE_SECRET: FileOwner = { user: 'root', group: 'glance', mode: 0o640 };
-/** Holds the haproxy stats password; haproxy reads its config as root before dropping privileges. */
-const ROOT_SECRET: FileOwner = { user: 'root', group: 'root', mode: 0o640 };
-const PUBLIC: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
 
 const always = (): boolean => true;
 const withHttps = (m: GlanceModel): boolean => m.https !== undefined;

@@ -8,7 +8,8 @@
  * the status prefix of every other hook.
  */
 import { parse, stringify } from 'yaml';
-import type { Effect, FileOwner } from '../plan.js';
+import { type FileOwner, GLANCE_SECRET, GLANCE_SECRET_DIR } from '../base/owners.js';
+import type { Effect } from '../plan.js';
 import type { PolicyOverrides, UnitMemory } from '../snapshot.js';
 
 export const POLICY_DIR = '/etc/glance/policy.d';
@@ -23,8 +24,8 @@ const VALID_EXTENSIONS = ['.yaml', '.yml', '.j2', '.tmpl', '.tpl'];
 const PROTECTED_RULES = ['admin_required', 'cloud_admin'];
 
 /** glance-api reads the overrides through its group; nobody else needs them. */
-const POLICY_FILE: FileOwner = { user: 'root', group: 'glance', mode: 0o640 };
-const POLICY_DIR_OWNER: FileOwner = { user: 'root', group: 'glance', mode: 0o750 };
+const POLICY_FILE: FileOwner = GLANCE_SECRET;
+const POLICY_DIR_OWNER: FileOwner = GLANCE_SECRET_DIR;
 
 export type PolicydState = NonNullable<UnitMemory['policyd']>;
 
