@@ -27,7 +27,6 @@ export type Effect =
   | { kind: 'service'; action: 'start' | 'stop' | 'restart' | 'reload' | 'enable' | 'disable' | 'mask' | 'unmask'; service: string }
   /** Only the keys that changed: '' deletes a key (Juju semantics). */
   | { kind: 'relation-set'; relationId: string; app: boolean; data: Databag }
-  | { kind: 'leader-set'; data: Databag }
   | { kind: 'open-port'; port: number }
   | { kind: 'memory'; memory: UnitMemory }
   | { kind: 'status'; status: WorkloadStatus; message: string }

@@ -13,7 +13,6 @@ import { type HostOps, hostOps } from './host-ops.js';
 export type EffectTools = Pick<
   HookTools,
   | 'relationSet'
-  | 'leaderSet'
   | 'openPort'
   | 'stateSet'
   | 'statusSet'
@@ -60,7 +59,6 @@ const HANDLERS: Handlers = {
     host.runCommand(withRootedPaths(e.argv, e.hostPaths), { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
   service: (e, { host }) => host.serviceControl(e.action, e.service),
   'relation-set': (e, { tools }) => tools.relationSet(e.relationId, e.data, { app: e.app }),
-  'leader-set': (e, { tools }) => tools.leaderSet(e.data),
   'open-port': (e, { tools }) => tools.openPort(e.port),
   memory: (e, { tools }) => tools.stateSet(encodeUnitMemory(e.memory)),
   status: (e, { tools }) => tools.statusSet(e.status, e.message),

@@ -8,18 +8,16 @@ import type { HostAddress, HostSnapshot } from '../snapshot.js';
 import { readFiles } from './files.js';
 import { tryCommand } from './run.js';
 import { howItEnded } from './spawn.js';
-import { hostRunsSystemd } from './services.js';
 
 /** `packages`: the packages installed on demand whose versions the decision needs (ceph-common). */
 export async function readHostFacts(
   managedPaths: readonly string[],
   packages: readonly string[] = [],
 ): Promise<HostSnapshot> {
-  const [files, versions, env, systemd, inContainer, addresses] = await Promise.all([
+  const [files, versions, env, inContainer, addresses] = await Promise.all([
     readFiles(managedPaths),
     installedVersions(['glance-common', ...packages]),
     readFiles(['/etc/openstack-release', '/etc/os-release']),
-    hostRunsSystemd(),
     runsInContainer(),
     hostAddresses(),
   ]);
@@ -30,7 +28,6 @@ export async function readHostFacts(
     openstackReleaseFile: shellVar(env['/etc/openstack-release'], 'OPENSTACK_CODENAME'),
     osCodename: shellVar(env['/etc/os-release'], 'VERSION_CODENAME'),
     cpus: availableParallelism(),
-    systemd,
     inContainer,
     addresses,
     services: {},

@@ -35,7 +35,6 @@ function recorder(failOn?: string) {
   const tools: EffectTools = {
     relationSet: sync('relationSet'),
     stateSet: sync('stateSet'),
-    leaderSet: note('leaderSet'),
     openPort: note('openPort'),
     statusSet: note('statusSet'),
     applicationVersionSet: note('applicationVersionSet'),
@@ -58,7 +57,6 @@ const EVERY_KIND: Effect[] = [
   { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 },
   { kind: 'service', action: 'restart', service: 'glance-api' },
   { kind: 'relation-set', relationId: 'shared-db:7', app: false, data: { database: 'glance' } },
-  { kind: 'leader-set', data: { 'db-initialised': 'True' } },
   { kind: 'open-port', port: 9292 },
   { kind: 'memory', memory: { dbInitialised: true } },
   { kind: 'app-version', version: '28.0.0' },
@@ -83,7 +81,6 @@ describe('apply', () => {
       'runCommand [["glance-manage","db_sync"],{"retries":5,"backoffMs":3000}]',
       'serviceControl ["restart","glance-api"]',
       'relationSet ["shared-db:7",{"database":"glance"},{"app":false}]',
-      'leaderSet [{"db-initialised":"True"}]',
       'openPort [9292]',
       'stateSet [{"glance":"{\\"dbInitialised\\":true}"}]',
       'applicationVersionSet ["28.0.0"]',
