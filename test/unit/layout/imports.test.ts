@@ -12,7 +12,6 @@ const SRC = resolve(import.meta.dirname, '../../../src');
 
 /** `a <-> b`, names sorted. */
 const PAIRS_LEFT = [
-  'actions <-> steps',
   'ceph <-> model',
   'ceph <-> relations',
   'config <-> model',
