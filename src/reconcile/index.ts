@@ -15,7 +15,7 @@ import type { Effect, Plan } from '../plan.js';
 import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
-import { planPolicyd, policydPrefix } from '../steps/policyd.js';
+import { planPolicyd, policydPrefix } from './policyd.js';
 import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
 import { dbAlreadyInitialised, planDbSync } from './db-sync.js';

@@ -8,9 +8,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { readFiles } from '../host/files.js';
 import { rooted } from '../host/paths.js';
-import type { HookTools } from '../juju/tools.js';
+import { isPolicyEntry, POLICY_DIR, POLICYD_RESOURCE, resourceVerdict } from '../reconcile/policyd.js';
 import type { PolicyOverrides } from '../snapshot.js';
-import { isPolicyEntry, POLICY_DIR, POLICYD_RESOURCE, resourceVerdict } from './policyd.js';
+import type { HookTools } from './tools.js';
 
 async function currentOverrides(): Promise<Record<string, string>> {
   let names: string[];
