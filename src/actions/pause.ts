@@ -6,8 +6,8 @@
  * the action fails with `Couldn't pause: ...` / `Couldn't resume: ...` naming what went wrong.
  */
 import { decide } from '../model/decide.js';
+import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { expectedServices } from '../reconcile/services.js';
 import { pauseEffects, resumeEffects, servicesToControl } from '../steps/pause-resume.js';
 import type { ActionContext, ActionHandler } from './index.js';
 

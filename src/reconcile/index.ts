@@ -9,19 +9,20 @@ import { planCephHost } from '../ceph/host-effects.js';
 import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
 import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
 import { decide } from '../model/decide.js';
+import { unitServices, workloadConfigured } from '../model/services.js';
 import { pickStatus } from '../model/status.js';
 import { planNrpe } from '../nrpe/plan.js';
 import type { Effect, Plan } from '../plan.js';
 import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
-import { planPolicyd, policydPrefix } from './policyd.js';
 import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
 import { dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
+import { planPolicyd, policydPrefix } from './policyd.js';
 import { planPublish } from './publish.js';
-import { planServices, unitServices, workloadConfigured } from './services.js';
+import { planServices } from './services.js';
 
 
 export interface ReconcileOptions {

@@ -4,11 +4,11 @@
  * changed, and a repeated hook sends nothing.
  */
 import type { Decision } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, Snapshot } from '../snapshot.js';
-import { unitServices } from './services.js';
 
 export function diffBag(before: Databag, after: Databag): Databag {
   const out: Databag = {};

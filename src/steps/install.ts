@@ -8,8 +8,8 @@ import { decide } from '../model/decide.js';
 import { packagesFor } from '../model/packages.js';
 import { atLeast } from '../model/release.js';
 import { detectRelease } from '../model/release-detect.js';
+import { workloadConfigured } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { workloadConfigured } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 import { secureConfigDir } from './config-dir.js';
 

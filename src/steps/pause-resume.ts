@@ -4,8 +4,8 @@
  * hacluster when an ha relation exists); resume unmasks and enables them again.
  */
 import { decide } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { unitServices } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 
 export const servicesToControl = (snap: Snapshot): string[] => unitServices(decide(snap));

@@ -18,7 +18,6 @@ const PAIRS_LEFT = [
   'ha <-> model',
   'model <-> relations',
   'model <-> tls',
-  'nrpe <-> reconcile',
   'nrpe <-> relations',
   'relations <-> tls',
 ];
@@ -108,16 +107,7 @@ describe('imports in src/', () => {
 
   it('juju/ reads and reaches no planner, beyond what is still listed', () => {
     // Left (issue 14): the policy-override reader asks the planner's verdict on the resource and
-    // logs it while reading; the NRPE reader asks nrpe/plan.ts (which asks reconcile/services.ts,
-    // then render/restarts.ts) which files it will manage; the release table and package lists,
-    // leaf facts, still sit in model/.
-    expect(planners('juju')).toEqual([
-      'model/packages.ts',
-      'model/release-detect.ts',
-      'model/release.ts',
-      'reconcile/policyd.ts',
-      'reconcile/services.ts',
-      'render/restarts.ts',
-    ]);
+    // logs it while reading.
+    expect(planners('juju')).toEqual(['reconcile/policyd.ts']);
   });
 });
