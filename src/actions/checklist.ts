@@ -14,7 +14,7 @@
  * - before rocky, policy.json restricts `copy_from` (Check-Image-05).
  */
 import { parse } from 'ini';
-import { atLeast, type Release } from '../model/release.js';
+import { atLeast, type Release } from '../base/release.js';
 
 export interface DirFacts {
   uid: number;

@@ -13,8 +13,8 @@ import { httpsContext } from '../tls/https.js';
 import type { Addresses } from './addresses.js';
 import { backendsContext } from './backends.js';
 import { haproxyContext } from './haproxy.js';
-import { urlHost } from './net.js';
-import { atLeast, lineageOf, type Release } from './release.js';
+import { urlHost } from '../base/net.js';
+import { atLeast, lineageOf, type Release } from '../base/release.js';
 import type { DatabaseContext, GlanceModel } from './types.js';
 
 export const DB_SSL_DIR = '/etc/glance';

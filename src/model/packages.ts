@@ -2,7 +2,7 @@
  * The package set per release (reference §10, determine_packages for rocky+ and stein+).
  * Names are Ubuntu's, which Debian shares; openstack-release exists only on Ubuntu.
  */
-import { atLeast, type Release } from './release.js';
+import { atLeast, type Release } from '../base/release.js';
 import { UBUNTU_SERIES } from './release-detect.js';
 
 const BASE = [

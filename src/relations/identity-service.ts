@@ -3,8 +3,9 @@
  * credentials, from the unit databags or (ops-based keystone) the app databag with `-` in keys.
  */
 import { z } from 'zod';
-import { atLeast } from '../model/release.js';
-import type { IdentityContext, IniPair } from '../model/types.js';
+import { atLeast } from '../base/release.js';
+import type { IniPair } from '../base/ini.js';
+import type { IdentityContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
 import { Host, HttpUrl, Line, Port, Protocol, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';

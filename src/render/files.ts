@@ -3,7 +3,7 @@
  * which services restart when its content changes. The table order is the restart order (the
  * reference charm's restart map): registry before api, glance before haproxy, apache and memcached.
  */
-import { atLeast } from '../model/release.js';
+import { atLeast } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
 import { type FileOwner, GLANCE_SECRET, PUBLIC, ROOT_SECRET } from '../base/owners.js';
 

@@ -6,7 +6,7 @@
 import { parseConfig } from '../config/index.js';
 import { decide } from '../model/decide.js';
 import { packagesFor } from '../model/packages.js';
-import { atLeast } from '../model/release.js';
+import { atLeast } from '../base/release.js';
 import { detectRelease } from '../model/release-detect.js';
 import { workloadConfigured } from '../model/services.js';
 import type { Effect } from '../plan.js';

@@ -14,7 +14,7 @@ import { APT_LOCK_WAIT } from '../base/apt-options.js';
 import { parseConfig } from '../config/index.js';
 import { decide } from '../model/decide.js';
 import { managedServices } from '../model/packages.js';
-import { type Release, releaseIndex } from '../model/release.js';
+import { type Release, releaseIndex } from '../base/release.js';
 import { releaseFromOrigin, releaseFromVersion } from '../model/release-detect.js';
 import type { Effect } from '../plan.js';
 import { DB_SYNC, dbSyncAllowed } from '../reconcile/db-sync.js';

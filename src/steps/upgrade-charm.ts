@@ -8,7 +8,7 @@
 import { APT_LOCK_WAIT } from '../base/apt-options.js';
 import { GLANCE_SECRET } from '../base/owners.js';
 import { decide } from '../model/decide.js';
-import { atLeast, type Release } from '../model/release.js';
+import { atLeast, type Release } from '../base/release.js';
 import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import type { Snapshot } from '../snapshot.js';

@@ -14,7 +14,6 @@ const SRC = resolve(import.meta.dirname, '../../../src');
 const PAIRS_LEFT = [
   'ceph <-> model',
   'ceph <-> relations',
-  'config <-> model',
   'ha <-> model',
   'model <-> relations',
   'model <-> tls',
