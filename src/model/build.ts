@@ -14,7 +14,7 @@ import type { Addresses } from './addresses.js';
 import { backendsContext } from './backends.js';
 import { haproxyContext } from './haproxy.js';
 import { urlHost } from '../base/net.js';
-import { atLeast, lineageOf, type Release } from '../base/release.js';
+import { atLeast, hasRegistry, lineageOf, type Release } from '../base/release.js';
 import type { DatabaseContext, GlanceModel } from './types.js';
 
 export const DB_SSL_DIR = '/etc/glance';
@@ -73,7 +73,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
   return {
     release,
     lineage: lineageOf(release),
-    hasRegistry: !atLeast(release, 'stein'),
+    hasRegistry: hasRegistry(release),
     appName: i.appName,
     unitName: i.unitName,
     clustered: i.clustered,

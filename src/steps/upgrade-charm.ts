@@ -8,7 +8,7 @@
 import { APT_LOCK_WAIT } from '../base/apt-options.js';
 import { GLANCE_SECRET } from '../base/owners.js';
 import { decide } from '../model/decide.js';
-import { atLeast, type Release } from '../base/release.js';
+import { atLeast, hasRegistry, type Release } from '../base/release.js';
 import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import type { Snapshot } from '../snapshot.js';
@@ -21,7 +21,7 @@ export const REGISTRY_CONF = '/etc/glance/glance-registry.conf';
 /** It holds the database password: the backup keeps the original's owner and mode. */
 function registryBackup(snap: Snapshot, release: Release): Effect[] {
   const current = snap.host.files[REGISTRY_CONF];
-  if (!atLeast(release, 'stein') || current === null || current === undefined) return [];
+  if (hasRegistry(release) || current === null || current === undefined) return [];
   return [
     { kind: 'write-file', path: `${REGISTRY_CONF}.old`, content: current, owner: GLANCE_SECRET },
     { kind: 'delete-file', path: REGISTRY_CONF },
