@@ -12,6 +12,8 @@ export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
 export type Effect =
   /** Immediate status while a long step runs (install, upgrade). */
   | { kind: 'progress'; message: string }
+  /** A line in juju-log for what the status line has no room for. */
+  | { kind: 'log'; level: 'WARNING'; message: string }
   | { kind: 'apt-source'; origin: string; series: string }
   | { kind: 'apt-update' }
   | { kind: 'apt-install'; packages: readonly string[] }

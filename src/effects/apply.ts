@@ -12,6 +12,7 @@ import { type HostOps, hostOps } from './host-ops.js';
 /** The hook tools a plan writes through. */
 export type EffectTools = Pick<
   HookTools,
+  | 'jujuLog'
   | 'relationSet'
   | 'openPort'
   | 'stateSet'
@@ -48,6 +49,7 @@ type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: 
 
 const HANDLERS: Handlers = {
   progress: (e, { tools }) => tools.statusSet('maintenance', e.message),
+  log: (e, { tools }) => tools.jujuLog(e.level, e.message),
   'apt-source': (e, { host }) => host.configureSource(e.origin, e.series),
   'apt-update': (_e, { host }) => host.aptUpdate(),
   'apt-install': (e, { host }) => host.aptInstall(e.packages),

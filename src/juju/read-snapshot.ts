@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
 import { READ_NEEDS } from '../relations/read-needs.js';
 import type { HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
-import { POLICYD_HOOKS } from '../reconcile/policyd.js';
+import { POLICYD_HOOKS } from '../policyd/files.js';
 import { readPolicyOverrides } from './read-policyd.js';
 import { relationEvent } from './context.js';
 import { type EndpointRead, endpointsToRead } from './relation-ids.js';

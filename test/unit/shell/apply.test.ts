@@ -33,6 +33,7 @@ function recorder(failOn?: string) {
       log.push(`${name} ${JSON.stringify(args)}`);
     };
   const tools: EffectTools = {
+    jujuLog: note('jujuLog'),
     relationSet: sync('relationSet'),
     stateSet: sync('stateSet'),
     openPort: note('openPort'),
@@ -47,6 +48,7 @@ function recorder(failOn?: string) {
 
 const EVERY_KIND: Effect[] = [
   { kind: 'progress', message: 'Installing packages' },
+  { kind: 'log', level: 'WARNING', message: 'policy overrides refused: no policy files' },
   { kind: 'apt-source', origin: 'cloud:jammy-caracal', series: 'jammy' },
   { kind: 'apt-update' },
   { kind: 'apt-install', packages: ['glance'] },
@@ -71,6 +73,7 @@ describe('apply', () => {
     await apply({ effects: EVERY_KIND }, { tools, host });
     expect(log).toEqual([
       'statusSet ["maintenance","Installing packages"]',
+      'jujuLog ["WARNING","policy overrides refused: no policy files"]',
       'configureSource ["cloud:jammy-caracal","jammy"]',
       'aptUpdate []',
       'aptInstall [["glance"]]',
