@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (see README): unit (pure core, in-process), sim (the packed charm, unzipped as a unit
-// holds it, run as a process against the simulated Juju) and real (real services, root on Debian/Ubuntu).
+// holds it, against the simulated Juju: in this process, or one process per hook where that is
+// what is tested) and real (real services, root on Debian/Ubuntu). A worker per core, not one
+// less: the sim tier's workers spend much of their time waiting on the charm's processes.
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -23,8 +23,9 @@ import { type QueuedEvent, afterCommit, applyRemoteUpdate, remoteView, sameEvent
 import { type Recording, recordedModel, writeRecordedFiles } from './recording.js';
 import type { RemoteBehaviour, RemoteUpdate } from './remote.js';
 import { charmEntry, runCharm } from './run-charm.js';
-import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkInstalledNode } from './fakes/installed-node.js';
+import { type InProcessCharm, runCharmInProcess } from './run-in-process.js';
+import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
 import { readJournal } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
@@ -51,6 +52,9 @@ export interface SimOptions {
   hookTimeoutMs?: number;
   /** settle() gives up after this many hooks (a remote and the charm ping-ponging). */
   maxSettleHooks?: number;
+  /** Runs each event in this process through the charm's runEvent (run-in-process.ts) instead
+   * of starting `dispatch`: for tests where the process boundary is not what is tested. */
+  inProcess?: InProcessCharm;
 }
 
 export interface HookOptions {
@@ -344,8 +348,12 @@ export class Sim {
     if (!this.real) linkInstalledNode(join(this.unitDir(unitName), 'fakes'), unit.host.packages.nodejs);
     const missing = hook.kind === 'hook' ? 0 : 1;
     const leaveHook = this.calls.enterHook(hookDir, contextId);
+    const { inProcess } = this.options;
+    const bins = { toolsDir: join(this.unitDir(unitName), 'tools'), fakesDir: this.real ? undefined : join(this.unitDir(unitName), 'fakes') };
+    const run = (path: string) =>
+      inProcess ? runCharmInProcess(inProcess, this.charmDir, env, bins) : runCharm(path, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000);
     const outcome = entry
-      ? await runCharm(entry, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000).finally(leaveHook)
+      ? await run(entry).finally(leaveHook)
       : { exitCode: missing, stdout: '', stderr: missing ? `action not implemented on unit "${unitName}"` : '', durationMs: 0 };
     leaveHook();
     const succeeded = outcome.exitCode === 0;

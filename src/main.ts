@@ -1,103 +1,13 @@
 /**
- * Entry point (dist/charm.js, run by ./dispatch): hook context → route → read → decide → apply.
- * A known bad situation is a status (decided in the pure core); anything that escapes here is a
- * real failure: one line on stderr and in juju-log, exit 1, so Juju shows the error and retries.
+ * Entry point (dist/charm.js, run by ./dispatch): one event per process, as Juju runs it.
  */
-import { writeFileSync } from 'node:fs';
-import { type ActionContext, runAction } from './actions/index.js';
-import { CEPH_PACKAGE } from './ceph/host-effects.js';
-import { apply } from './effects/apply.js';
-import { readHostFacts } from './host/inspect.js';
-import { serviceStates } from './host/service-states.js';
-import { serviceRunning } from './host/services.js';
-import { hookContextFromEnv } from './juju/context.js';
-import { readSnapshot } from './juju/read-snapshot.js';
-import { recordStartup, writeToolStats } from './juju/tool-stats.js';
-import { HookTools } from './juju/tools.js';
-import { managedPaths } from './managed-paths.js';
-import { reconcile } from './reconcile/index.js';
-import { loadCharmTemplates } from './render/load.js';
-import { routeFor } from './routes.js';
-import type { HookContext, Snapshot } from './snapshot.js';
-import { PURGE_CANDIDATES } from './steps/packages.js';
+import { runEvent } from './event.js';
+import { recordStartup } from './juju/tool-stats.js';
 
 // The bundle is loaded: all before this is Node's start-up and module evaluation.
 recordStartup();
 
-async function readHost(paths: readonly string[]) {
-  const host = await readHostFacts(paths, [CEPH_PACKAGE, ...PURGE_CANDIDATES]);
-  return { ...host, services: await serviceStates(host.glanceCommonVersion !== null) };
-}
-
-async function snapshot(hook: HookContext, tools: HookTools): Promise<Snapshot> {
-  const snap = await readSnapshot(hook, { tools, readHost, managedPaths: managedPaths(hook.appName) });
-  // For `npm run plan -- <file>`: replay this hook's decision without a host.
-  if (process.env.CHARM_RECORD_SNAPSHOT) writeFileSync(process.env.CHARM_RECORD_SNAPSHOT, JSON.stringify(snap, null, 2), { mode: 0o600 });
-  return snap;
-}
-
-async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
-  const route = routeFor(hook.name);
-  if (route.kind === 'ignore') {
-    await tools.jujuLog('INFO', `ignored event ${hook.name}: nothing to do for it`);
-    return;
-  }
-  if (route.kind === 'step') {
-    await apply({ effects: route.step(await snapshot(hook, tools)) }, { tools });
-    return;
-  }
-  // The read phase starts its hook tools first; the template files are read while they answer.
-  const reading = snapshot(hook, tools);
-  const [read, templates] = await Promise.all([reading, loadCharmTemplates(hook.charmDir)]);
-  let snap = read;
-  const stepEffects = route.step?.(snap) ?? [];
-  if (stepEffects.length) {
-    await apply({ effects: stepEffects }, { tools });
-    // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from both.
-    const memory = stepEffects.filter((e) => e.kind === 'memory').at(-1);
-    snap = {
-      ...snap,
-      memory: memory?.kind === 'memory' ? memory.memory : snap.memory,
-      host: await readHost([...managedPaths(hook.appName), ...(snap.memory.certPaths ?? [])]),
-    };
-  }
-  await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
-}
-
-function actionContext(hook: HookContext, tools: HookTools): ActionContext {
-  return {
-    hook,
-    tools,
-    snapshot: () => snapshot(hook, tools),
-    apply: (plan) => apply(plan, { tools }),
-    reconcile: async (snap, statusDirty) =>
-      apply(reconcile(snap, { templates: await loadCharmTemplates(hook.charmDir), statusDirty }), { tools }),
-    serviceRunning,
-  };
-}
-
-async function main(): Promise<number> {
-  const hook = hookContextFromEnv(process.env, process.cwd());
-  const tools = new HookTools();
-  try {
-    if (hook.kind === 'action') await runAction(actionContext(hook, tools));
-    else await runHook(hook, tools);
-    return 0;
-  } catch (err) {
-    const line = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'unknown error';
-    process.stderr.write(`${hook.name}: ${line}\n`);
-    await tools.jujuLog('ERROR', `${hook.name}: ${line}`).catch(() => undefined);
-    if (hook.kind === 'action') {
-      await tools.actionFail(line).catch(() => undefined);
-      return 0;
-    }
-    return 1;
-  } finally {
-    writeToolStats(hook.name, tools);
-  }
-}
-
-main().then(
+runEvent(process.env, process.cwd(), (text) => process.stderr.write(text)).then(
   (code) => {
     process.exitCode = code;
   },

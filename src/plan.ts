@@ -2,19 +2,18 @@
  * The Plan: what one hook does, as plain data. The pure core produces it; src/effects/apply.ts
  * carries it out in the order the planner gives (src/reconcile/index.ts fixes it) and nothing else.
  */
+import type { FileOwner } from './base/owners.js';
 import type { Databag, UnitMemory } from './snapshot.js';
 
-export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
+export type { FileOwner };
 
-export interface FileOwner {
-  user: string;
-  group: string;
-  mode: number;
-}
+export type WorkloadStatus = 'active' | 'blocked' | 'waiting' | 'maintenance';
 
 export type Effect =
   /** Immediate status while a long step runs (install, upgrade). */
   | { kind: 'progress'; message: string }
+  /** A line in juju-log for what the status line has no room for. */
+  | { kind: 'log'; level: 'WARNING'; message: string }
   | { kind: 'apt-source'; origin: string; series: string }
   | { kind: 'apt-update' }
   | { kind: 'apt-install'; packages: readonly string[] }
@@ -35,7 +34,6 @@ export type Effect =
    * differs from what Juju holds there.
    */
   | { kind: 'publish'; relationId: string; unit: string; data: Databag }
-  | { kind: 'leader-set'; data: Databag }
   | { kind: 'open-port'; port: number }
   | { kind: 'memory'; memory: UnitMemory }
   | { kind: 'status'; status: WorkloadStatus; message: string }

@@ -107,7 +107,6 @@ export const HostSnapshot = z.object({
   /** VERSION_CODENAME from /etc/os-release (jammy, noble, bookworm...). */
   osCodename: z.string().nullable(),
   cpus: z.number(),
-  systemd: z.boolean(),
   inContainer: z.boolean(),
   addresses: z.array(HostAddress),
   /** Running state of the managed services (filled by the shell when status needs it). */

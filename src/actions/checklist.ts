@@ -14,7 +14,7 @@
  * - before rocky, policy.json restricts `copy_from` (Check-Image-05).
  */
 import { parse } from 'ini';
-import { atLeast, type Release } from '../model/release.js';
+import { atLeast, hasRegistry, type Release } from '../base/release.js';
 
 export interface DirFacts {
   uid: number;
@@ -64,9 +64,9 @@ function section(conf: Ini, name: string): Record<string, unknown> {
 
 /** The services whose config the keystone checks read: glance-api, and glance-registry where it exists. */
 function confs(f: ChecklistFacts): Array<[name: string, text: string | null]> {
-  return atLeast(f.release, 'stein')
-    ? [['glance-api.conf', f.apiConf]]
-    : [['glance-api.conf', f.apiConf], ['glance-registry.conf', f.registryConf]];
+  return hasRegistry(f.release)
+    ? [['glance-api.conf', f.apiConf], ['glance-registry.conf', f.registryConf]]
+    : [['glance-api.conf', f.apiConf]];
 }
 
 /** keystonemiddleware's public URL option: www_authenticate_uri (auth_uri before rocky). */

@@ -6,10 +6,10 @@
  * the action fails with `Couldn't pause: ...` / `Couldn't resume: ...` naming what went wrong.
  */
 import { decide } from '../model/decide.js';
+import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { expectedServices } from '../reconcile/services.js';
+import { pauseEffects, resumeEffects, servicesToControl } from '../steps/pause-resume.js';
 import type { ActionContext, ActionHandler } from './index.js';
-import { pauseEffects, resumeEffects, servicesToControl } from './pause-resume.js';
 
 const errorLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
 

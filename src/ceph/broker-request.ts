@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { GlanceConfig } from '../config/index.js';
-import { PyFloat, type PyValue, pythonJson } from './python-json.js';
+import { PyFloat, type PyValue, pythonJson } from '../base/python-json.js';
 
 export interface BrokerRequest {
   /** SHA-1 of the ops as Python's sorted JSON: equal requests have equal ids. */

@@ -4,7 +4,7 @@
  * request's progress.
  */
 import type { GlanceConfig } from '../config/index.js';
-import { blocked, type Problem, waiting } from '../model/problem.js';
+import { blocked, type Problem, waiting } from '../base/problem.js';
 import type { CephRelation } from '../relations/ceph.js';
 import type { Readiness } from '../relations/types.js';
 

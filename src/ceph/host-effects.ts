@@ -4,6 +4,7 @@
  * relation is broken), and the charm's ceph.conf made the system's /etc/ceph/ceph.conf through
  * update-alternatives whenever it is (re)written, as the reference did (priority 50).
  */
+import { GLANCE_SECRET } from '../base/owners.js';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
 import type { RenderedFile } from '../render/render.js';
@@ -28,7 +29,7 @@ export function keyringFiles(d: Decision): RenderedFile[] {
       path: keyringPath(d.model.appName),
       content: `[client.${d.model.appName}]\n\tkey = ${ceph.key}\n`,
       // librados in glance-api reads it through the glance group; nobody else may.
-      owner: { user: 'root', group: 'glance', mode: 0o640 },
+      owner: GLANCE_SECRET,
       services: ['glance-api'],
     },
   ];

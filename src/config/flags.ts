@@ -10,7 +10,7 @@
  * written into an INI file.
  */
 import { parse as parseYaml } from 'yaml';
-import type { IniPair } from '../model/types.js';
+import type { IniPair } from '../base/ini.js';
 import { type Checked, bad, ok, show } from './check.js';
 
 /** oslo.config option names; a leading digit or dot is a typo, not an option. */

@@ -1,5 +1,5 @@
 /** openstack-origin: the package source forms the reference charm accepts. */
-import { RELEASES } from '../model/release.js';
+import { RELEASES } from '../base/release.js';
 import { type Check, bad, ok, show } from './check.js';
 
 const RELEASE = `(?:${RELEASES.join('|')})`;

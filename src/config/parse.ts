@@ -5,7 +5,7 @@
  * readiness (it writes no file while config problems exist).
  */
 import type { ZodIssue } from 'zod';
-import { blocked, type Problem } from '../model/problem.js';
+import { blocked, type Problem } from '../base/problem.js';
 import { show } from './check.js';
 import type { JujuType } from './option.js';
 import { ConfigSchema, type GlanceConfig, OPTION_NAMES, OPTIONS, type OptionName } from './schema.js';

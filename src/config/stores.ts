@@ -1,5 +1,5 @@
 /** Image store options: the local directory and the external S3 endpoint. */
-import { blocked, type Problem } from '../model/problem.js';
+import { blocked, type Problem } from '../base/problem.js';
 import { type Check, bad, ok, show } from './check.js';
 
 /** filesystem-store-datadir: an absolute directory, or "" to turn the local store off. */

@@ -14,8 +14,8 @@ import { type HostOps, hostOps } from './host-ops.js';
 export type EffectTools = Pick<
   HookTools,
   | 'relationGet'
+  | 'jujuLog'
   | 'relationSet'
-  | 'leaderSet'
   | 'openPort'
   | 'stateSet'
   | 'statusSet'
@@ -51,6 +51,7 @@ type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: 
 
 const HANDLERS: Handlers = {
   progress: (e, { tools }) => tools.statusSet('maintenance', e.message),
+  log: (e, { tools }) => tools.jujuLog(e.level, e.message),
   'apt-source': (e, { host }) => host.configureSource(e.origin, e.series),
   'apt-update': (_e, { host }) => host.aptUpdate(),
   'apt-install': (e, { host }) => host.aptInstall(e.packages),
@@ -69,7 +70,6 @@ const HANDLERS: Handlers = {
     const delta = diffBag(held, e.data);
     if (Object.keys(delta).length > 0) tools.relationSet(e.relationId, delta);
   },
-  'leader-set': (e, { tools }) => tools.leaderSet(e.data),
   'open-port': (e, { tools }) => tools.openPort(e.port),
   memory: (e, { tools }) => tools.stateSet(encodeUnitMemory(e.memory)),
   status: (e, { tools }) => tools.statusSet(e.status, e.message),

@@ -4,7 +4,7 @@
  * exit non-zero with the rule's one-line message, after the blocked status is set. Other hooks
  * only show the status. Fixing the config lets Juju's retry (or the next config-changed) pass.
  */
-import type { Problem } from '../model/problem.js';
+import type { Problem } from '../base/problem.js';
 import type { Effect } from '../plan.js';
 import { HA_RULE_SOURCE } from './rules.js';
 

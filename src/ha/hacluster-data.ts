@@ -8,7 +8,7 @@ import type { Addresses } from '../model/addresses.js';
 import type { Databag, HostAddress } from '../snapshot.js';
 import { type ClusterResources, haproxyResources, mergeResources } from './cluster-resources.js';
 import { dnsResources } from './dns-resources.js';
-import { pythonJson } from './python-json.js';
+import { pythonJson } from '../base/python-json.js';
 import { vipResources } from './vip-resources.js';
 
 export interface HaclusterInputs {

@@ -5,7 +5,7 @@
  * only at the first IPv4 address of each interface, every address counts, so a VIP in the
  * subnet of a secondary address is found too.
  */
-import { inCidr, isIpv6 } from '../model/net.js';
+import { inCidr, isIpv6 } from '../base/net.js';
 import type { HostAddress } from '../snapshot.js';
 
 export interface Nic {

@@ -5,7 +5,7 @@
  * the cause; here each broken rule has its own message, so the operator knows what to change.
  */
 import type { GlanceConfig } from '../config/index.js';
-import { blocked, type Problem } from '../model/problem.js';
+import { blocked, type Problem } from '../base/problem.js';
 
 /** Problem source of a broken HA rule (the hooks that would hand hacluster its data fail on it). */
 export const HA_RULE_SOURCE = 'ha';

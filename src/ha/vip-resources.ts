@@ -6,7 +6,7 @@
  * passed. The names older charms used (`res_glance_<iface>_vip`) are listed for deletion.
  */
 import { createHash } from 'node:crypto';
-import { isIpv6 } from '../model/net.js';
+import { isIpv6 } from '../base/net.js';
 import type { HostAddress } from '../snapshot.js';
 import { type ClusterResources, SERVICE } from './cluster-resources.js';
 import { nicFor } from './nic.js';

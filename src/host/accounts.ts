@@ -1,7 +1,7 @@
 /**
  * Users and groups by name, through `getent` on PATH (design §3) so the simulator can supply
- * them. Answers are cached for the life of the process: accounts do not change under a hook,
- * except when a package creates them, and the charm asks only after installing packages.
+ * them. Answers are cached for one event: accounts do not change under a hook, except when a
+ * package creates them, and the charm asks only after installing packages.
  */
 import { tryCommand } from './run.js';
 import { howItEnded } from './spawn.js';
@@ -9,6 +9,11 @@ import { howItEnded } from './spawn.js';
 type Database = 'passwd' | 'group';
 
 const cache = new Map<string, Promise<number>>();
+
+/** A new event asks again (one process per event on a unit; many in the in-process simulator). */
+export function forgetAccounts(): void {
+  cache.clear();
+}
 
 export const uidOf = (user: string): Promise<number> => idOf('passwd', user);
 export const gidOf = (group: string): Promise<number> => idOf('group', group);

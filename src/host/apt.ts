@@ -4,12 +4,12 @@
  * mirrors fail transiently; what still fails fails the hook with apt's last line.
  */
 import { arch } from 'node:process';
-import type { FileOwner } from '../plan.js';
+import { APT_LOCK_WAIT as LOCK_WAIT } from '../base/apt-options.js';
+import type { FileOwner } from '../base/owners.js';
 import { sourceSetup } from './apt-source.js';
 import { writeFileAtomic } from './files.js';
 import { runCommand } from './run.js';
 
-const LOCK_WAIT = '--option=DPkg::Lock::Timeout=300';
 const KEEP_OLD_CONFIG = '--option=Dpkg::Options::=--force-confold';
 const TAKE_NEW_CONFIG = '--option=Dpkg::Options::=--force-confnew';
 const RETRY = { retries: 2, backoffMs: 5000 };

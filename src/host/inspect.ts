@@ -8,19 +8,17 @@ import type { HostAddress, HostSnapshot } from '../snapshot.js';
 import { readFiles, readModes } from './files.js';
 import { tryCommand } from './run.js';
 import { howItEnded } from './spawn.js';
-import { hostRunsSystemd } from './services.js';
 
 /** `packages`: the packages installed on demand whose versions the decision needs (ceph-common). */
 export async function readHostFacts(
   managedPaths: readonly string[],
   packages: readonly string[] = [],
 ): Promise<HostSnapshot> {
-  const [files, modes, versions, env, systemd, inContainer, addresses] = await Promise.all([
+  const [files, modes, versions, env, inContainer, addresses] = await Promise.all([
     readFiles(managedPaths),
     readModes(managedPaths),
     installedVersions(['glance-common', ...packages]),
     readFiles(['/etc/openstack-release', '/etc/os-release']),
-    hostRunsSystemd(),
     runsInContainer(),
     hostAddresses(),
   ]);
@@ -32,7 +30,6 @@ export async function readHostFacts(
     openstackReleaseFile: shellVar(env['/etc/openstack-release'], 'OPENSTACK_CODENAME'),
     osCodename: shellVar(env['/etc/os-release'], 'VERSION_CODENAME'),
     cpus: availableParallelism(),
-    systemd,
     inContainer,
     addresses,
     services: {},

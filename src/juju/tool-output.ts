@@ -17,9 +17,6 @@ export const StringListOutput = orEmpty(z.array(z.string()), []);
 export const AppNameOutput = orEmpty(z.string(), '');
 export const DatabagOutput = orEmpty(Databag, {});
 
-export const StatusOutput = z.object({ status: z.string(), message: z.string().default('') });
-export type UnitStatus = z.infer<typeof StatusOutput>;
-
 const GoalEntry = z.object({ status: z.string(), since: z.string().optional() });
 export const GoalStateOutput = z.object({
   units: orEmpty(z.record(z.string(), GoalEntry), {}).default({}),

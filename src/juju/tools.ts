@@ -17,10 +17,8 @@ import {
   type GoalState,
   GoalStateOutput,
   NetworkGetOutput,
-  StatusOutput,
   StringListOutput,
   StringOutput,
-  type UnitStatus,
 } from './tool-output.js';
 
 export type LogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
@@ -31,7 +29,7 @@ export class HookToolError extends Error {
   override readonly name = 'HookToolError';
   constructor(
     readonly tool: string,
-    /** As run, except values of secret-bearing arguments, which are blanked. */
+    /** As run: what may hold a secret goes on stdin, never in argv. */
     readonly argv: readonly string[],
     readonly exitCode: number | null,
     readonly stderr: string,
@@ -47,8 +45,6 @@ export const isRelationNotFound = (error: unknown): boolean =>
 
 interface CallOptions {
   input?: string;
-  /** argv holds key=value pairs whose values must not reach an error (leader-set). */
-  secretValues?: boolean;
 }
 
 /** Relation ids come as "shared-db:7" or "7"; Juju only looks at the number. */
@@ -60,7 +56,6 @@ export class HookTools {
   private readonly reads = new Map<string, Promise<unknown>>();
   private readonly relationWrites = new Map<string, { relationId: string; app: boolean; data: Databag }>();
   private stateWrites: Databag = {};
-  private readonly stateDeletes = new Set<string>();
   private calls = 0;
   private ms = 0;
 
@@ -94,17 +89,14 @@ export class HookTools {
   }
 
   /** A whole databag in one call: a unit's (target = unit name) or, with app, an application's. */
+  /** Leader settings, where the Python charm kept `db-initialised` (read after a switch). */
+  leaderGet(): Promise<Databag> {
+    return this.read(['leader-get', '--format=json'], DatabagOutput);
+  }
+
   relationGet(relationId: string, target: string, { app = false } = {}): Promise<Databag> {
     const argv = ['relation-get', '--format=json', '-r', relationId, ...(app ? ['--app'] : []), '-', target];
     return this.read(argv, DatabagOutput);
-  }
-
-  statusGet(): Promise<UnitStatus> {
-    return this.read(['status-get', '--include-data', '--format=json'], StatusOutput);
-  }
-
-  leaderGet(): Promise<Databag> {
-    return this.read(['leader-get', '--format=json'], DatabagOutput);
   }
 
   unitGet(key: 'private-address' | 'public-address'): Promise<string> {
@@ -123,10 +115,6 @@ export class HookTools {
 
   goalState(): Promise<GoalState> {
     return this.read(['goal-state', '--format=json'], GoalStateOutput);
-  }
-
-  openedPorts(): Promise<string[]> {
-    return this.read(['opened-ports', '--format=json'], StringListOutput);
   }
 
   /** Unit state as committed by earlier hooks (this hook's writes wait in the buffer). */
@@ -158,14 +146,9 @@ export class HookTools {
     this.relationWrites.set(key, pending);
   }
 
-  stateSet(data: Databag): void {
-    for (const key of Object.keys(data)) this.stateDeletes.delete(key);
-    Object.assign(this.stateWrites, data);
-  }
 
-  stateDelete(key: string): void {
-    delete this.stateWrites[key];
-    this.stateDeletes.add(key);
+  stateSet(data: Databag): void {
+    Object.assign(this.stateWrites, data);
   }
 
   /**
@@ -175,15 +158,12 @@ export class HookTools {
   async flush(): Promise<void> {
     const relationWrites = [...this.relationWrites.values()];
     const stateWrites = this.stateWrites;
-    const stateDeletes = [...this.stateDeletes];
     this.relationWrites.clear();
     this.stateWrites = {};
-    this.stateDeletes.clear();
     for (const w of relationWrites) {
       const argv = ['relation-set', '-r', w.relationId, ...(w.app ? ['--app'] : []), '--file', '-'];
       await this.run(argv, { input: JSON.stringify(w.data) });
     }
-    for (const key of stateDeletes) await this.run(['state-delete', key]);
     if (Object.keys(stateWrites).length > 0) {
       await this.run(['state-set', '--file', '-'], { input: JSON.stringify(stateWrites) });
     }
@@ -198,26 +178,14 @@ export class HookTools {
 
   async statusSet(status: SettableStatus, message: string): Promise<void> {
     await this.run(['status-set', status, '--', message]);
-    this.forget('status-get');
   }
 
   async applicationVersionSet(version: string): Promise<void> {
     await this.run(['application-version-set', '--', version]);
   }
 
-  /** Written straight to the controller (not transactional); values only reach argv, never errors. */
-  async leaderSet(data: Databag): Promise<void> {
-    if (Object.keys(data).length === 0) return;
-    await this.run(['leader-set', ...keyValues(data)], { secretValues: true });
-    this.forget('leader-get');
-  }
-
   async openPort(port: number): Promise<void> {
     await this.run(['open-port', `${port}/tcp`]);
-  }
-
-  async closePort(port: number): Promise<void> {
-    await this.run(['close-port', `${port}/tcp`]);
   }
 
   async actionSet(data: Record<string, string>): Promise<void> {
@@ -227,10 +195,6 @@ export class HookTools {
 
   async actionFail(message: string): Promise<void> {
     await this.run(['action-fail', '--', message]);
-  }
-
-  async actionLog(message: string): Promise<void> {
-    await this.run(['action-log', '--', message]);
   }
 
   // Mechanics --------------------------------------------------------------------------------
@@ -251,10 +215,6 @@ export class HookTools {
     return p;
   }
 
-  private forget(tool: string): void {
-    for (const key of this.reads.keys()) if (key.startsWith(`${tool}\0`)) this.reads.delete(key);
-  }
-
   private parse<S extends z.ZodTypeAny>(tool: string, stdout: string, schema: S): z.output<S> {
     let json: unknown;
     try {
@@ -271,7 +231,7 @@ export class HookTools {
   }
 
   private async run(argv: string[], opts: CallOptions = {}): Promise<string> {
-    return this.check(argv, await this.call(argv, opts), opts);
+    return this.check(argv, await this.call(argv, opts));
   }
 
   private async call(argv: string[], opts: CallOptions = {}): Promise<ProcessResult> {
@@ -281,10 +241,9 @@ export class HookTools {
     return r;
   }
 
-  private check(argv: string[], r: ProcessResult, opts: CallOptions = {}): string {
+  private check(argv: string[], r: ProcessResult): string {
     if (r.exitCode === 0) return r.stdout;
     const tool = argv[0] ?? '';
-    const shown = opts.secretValues ? argv.map((a, i) => (i === 0 ? a : a.replace(/=.*/s, '=…'))) : argv;
-    throw new HookToolError(tool, shown, r.exitCode, r.stderr, `${tool} failed ${howItEnded(r)}`);
+    throw new HookToolError(tool, argv, r.exitCode, r.stderr, `${tool} failed ${howItEnded(r)}`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { GlanceConfig } from '../config/index.js';
 import type { HostAddress, Network } from '../snapshot.js';
-import { inCidr, isIpv6, netmaskOf, parseIp } from './net.js';
+import { inCidr, isIpv6, netmaskOf, parseIp } from '../base/net.js';
 
 export const ENDPOINT_TYPES = ['public', 'internal', 'admin'] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];

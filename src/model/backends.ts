@@ -4,7 +4,8 @@
  * cinder type > local.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { BackendsContext, CephContext, IdentityContext, IniPair, IniSection } from './types.js';
+import type { IniPair, IniSection } from '../base/ini.js';
+import type { BackendsContext, CephContext, IdentityContext } from './types.js';
 
 export interface StoreInputs {
   config: GlanceConfig;

@@ -8,12 +8,13 @@ import { S3_OPTIONS } from '../config/stores.js';
 import type { Contexts } from '../relations/index.js';
 import type { SharedDb } from '../relations/shared-db.js';
 import type { HostSnapshot } from '../snapshot.js';
-import { APACHE_PORT, INTERNAL_PORT, httpsContext } from '../tls/https.js';
+import { API_PORT, BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
+import { httpsContext } from '../tls/https.js';
 import type { Addresses } from './addresses.js';
 import { backendsContext } from './backends.js';
-import { HAPROXY_PORT, haproxyContext } from './haproxy.js';
-import { urlHost } from './net.js';
-import { atLeast, lineageOf, type Release } from './release.js';
+import { haproxyContext } from './haproxy.js';
+import { urlHost } from '../base/net.js';
+import { atLeast, hasRegistry, lineageOf, type Release } from '../base/release.js';
 import type { DatabaseContext, GlanceModel } from './types.js';
 
 export const DB_SSL_DIR = '/etc/glance';
@@ -63,7 +64,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
   const httpsCtx = httpsContext({ config: c, certificates: ctx.certificates, addresses: i.addresses });
   const https = httpsCtx !== undefined;
   const scheme = https ? 'https' : 'http';
-  const url = (addr: string) => `${scheme}://${urlHost(addr)}:${HAPROXY_PORT}`;
+  const url = (addr: string) => `${scheme}://${urlHost(addr)}:${API_PORT}`;
   const plugins = [
     ...(c['image-conversion'] ? ['image_conversion'] : []),
     ...(c['custom-import-properties'] ? ['inject_image_metadata'] : []),
@@ -72,7 +73,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
   return {
     release,
     lineage: lineageOf(release),
-    hasRegistry: !atLeast(release, 'stein'),
+    hasRegistry: hasRegistry(release),
     appName: i.appName,
     unitName: i.unitName,
     clustered: i.clustered,
@@ -80,7 +81,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
     workers: workers(i.host.cpus, c['worker-multiplier']),
     bindHost: preferV6 ? '::' : '0.0.0.0',
     registryHost: preferV6 ? '[::]' : '0.0.0.0',
-    apiPort: https ? INTERNAL_PORT : APACHE_PORT,
+    apiPort: https ? INTERNAL_PORT : BACKEND_PORT,
     imageSizeCap: c['image-size-cap'],
     diskFormats: c['disk-formats'],
     containerFormats: c['container-formats'] ?? undefined,

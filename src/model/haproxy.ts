@@ -3,14 +3,12 @@
  * per network this unit has an address on (admin, internal, public, then the cluster address,
  * which is the default), each listing this unit and every peer's address on that network.
  */
+import { BACKEND_PORT } from '../base/ports.js';
 import type { GlanceConfig } from '../config/index.js';
 import type { Peer } from '../relations/cluster.js';
 import type { Addresses, UnitAddress } from './addresses.js';
 import type { HaproxyBackend, HaproxyContext, HaproxyServer } from './types.js';
 
-export const HAPROXY_PORT = 9292;
-/** Apache (TLS) or glance-api listens here behind haproxy. */
-export const BACKEND_PORT = 9282;
 
 const serverName = (unit: string) => unit.replace('/', '-');
 const byUnit = (a: HaproxyServer, b: HaproxyServer) => a.name.localeCompare(b.name, 'en', { numeric: true });

@@ -2,7 +2,7 @@
  * The package set per release (reference §10, determine_packages for rocky+ and stein+).
  * Names are Ubuntu's, which Debian shares; openstack-release exists only on Ubuntu.
  */
-import { atLeast, type Release } from './release.js';
+import { hasRegistry, type Release } from '../base/release.js';
 import { UBUNTU_SERIES } from './release-detect.js';
 
 const BASE = [
@@ -13,7 +13,7 @@ const BASE = [
 
 export function packagesFor(release: Release, series: string | null): string[] {
   const pkgs = [...BASE];
-  if (!atLeast(release, 'stein')) pkgs.push('glance-registry');
+  if (hasRegistry(release)) pkgs.push('glance-registry');
   if (series && UBUNTU_SERIES.includes(series)) pkgs.push('openstack-release');
   return pkgs.sort();
 }
@@ -24,13 +24,13 @@ export function obsoletePackages(release: Release): string[] {
     'python-mysqldb', 'python-swiftclient', 'python-psycopg2', 'python-keystone', 'python-glance',
     'python-memcache', 'python-cinderclient', 'python-os-brick', 'python-oslo.rootwrap',
   ];
-  return atLeast(release, 'stein') ? [...old, 'glance-registry'] : old;
+  return hasRegistry(release) ? old : [...old, 'glance-registry'];
 }
 
 /** Services this charm manages for a release (haproxy is left to hacluster when related). */
 export function managedServices(release: Release, opts: { https: boolean; haRelated: boolean }): string[] {
   const s = ['glance-api'];
-  if (!atLeast(release, 'stein')) s.push('glance-registry');
+  if (hasRegistry(release)) s.push('glance-registry');
   if (!opts.haRelated) s.push('haproxy');
   if (opts.https) s.push('apache2');
   s.push('memcached');

@@ -2,7 +2,7 @@
  * Which OpenStack release this unit runs (design §3): the installed glance-common version, else
  * /etc/openstack-release, else what openstack-origin asks for, else the OS series' own release.
  */
-import { isRelease, RELEASES, type Release } from './release.js';
+import { isRelease, RELEASES, type Release } from '../base/release.js';
 
 /** glance-common's upstream major version per release (queens = 16 ... flamingo = 31). */
 const BY_MAJOR: Record<number, Release> = Object.fromEntries(RELEASES.map((r, i) => [16 + i, r]));

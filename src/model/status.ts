@@ -5,7 +5,7 @@
  * do not, else `Unit is ready`.
  */
 import type { WorkloadStatus } from '../plan.js';
-import type { Problem } from './problem.js';
+import type { Problem } from '../base/problem.js';
 import type { InterfaceState } from './requirements.js';
 
 export interface StatusInputs {

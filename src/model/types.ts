@@ -7,15 +7,8 @@
  * formatted the way the files want them (URLs, joined lists, "True"/"False" where Python's
  * rendering printed booleans), so templates hold no logic beyond presence tests and loops.
  */
-import type { Lineage, Release } from './release.js';
-
-/** A key/value line in an INI section, in order. */
-export type IniPair = readonly [key: string, value: string];
-
-export interface IniSection {
-  name: string;
-  options: readonly IniPair[];
-}
+import type { IniPair, IniSection } from '../base/ini.js';
+import type { Lineage, Release } from '../base/release.js';
 
 export interface DatabaseContext {
   /** Full SQLAlchemy URL, e.g. mysql+pymysql://glance:pw@10.0.0.5/glance?ssl_ca=... */

@@ -7,8 +7,8 @@ import type { GlanceConfig } from '../config/index.js';
 import { S3_OPTIONS } from '../config/stores.js';
 import { HOSTNAME_OPTIONS, haRuleProblem } from '../ha/rules.js';
 import type { Contexts, ReadinessMap } from '../relations/index.js';
-import { blocked, type Problem } from './problem.js';
-import { atLeast, type Release } from './release.js';
+import { blocked, type Problem } from '../base/problem.js';
+import { atLeast, type Release } from '../base/release.js';
 
 export interface CheckInputs {
   config: GlanceConfig;

@@ -7,13 +7,13 @@
  * NRPE (no nrpe.d yet): its relation-changed comes again once it has.
  */
 import type { Decision } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import type { Effect, FileOwner } from '../plan.js';
-import { unitServices } from '../reconcile/services.js';
 import type { NrpeContext } from '../relations/nrpe-external-master.js';
 import type { NrpeHost, Snapshot } from '../snapshot.js';
-import { CANDIDATE_CHECKS, nrpeChecks, PLUGINS } from './checks.js';
+import { nrpeChecks, PLUGINS } from './checks.js';
+import { ownedNrpePaths } from './owned-paths.js';
 import {
-  checkCommand,
   checkFilePath,
   exportFileName,
   NAGIOS_EXPORT_DIR,
@@ -32,18 +32,6 @@ const NAGIOS_SECRET: FileOwner = { user: 'root', group: 'nagios', mode: 0o640 };
 interface Wanted {
   content: string;
   owner: FileOwner;
-}
-
-const EXPORTED = new RegExp(`^service__.+_(${CANDIDATE_CHECKS.map(checkCommand).join('|')})\\.cfg$`);
-
-/** Every path of the host's NRPE state this charm may own (the read phase loads these). */
-export function ownedNrpePaths(appName: string, exportFiles: readonly string[] | null): string[] {
-  return [
-    ...PLUGINS.map(pluginPath),
-    statsCredentialsPath(appName),
-    ...CANDIDATE_CHECKS.map(checkFilePath),
-    ...(exportFiles ?? []).filter((name) => EXPORTED.test(name)).map((name) => `${NAGIOS_EXPORT_DIR}/${name}`),
-  ];
 }
 
 function wantedFiles(d: Decision, host: NrpeHost, ctx: NrpeContext): Map<string, Wanted> {

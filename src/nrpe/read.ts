@@ -10,7 +10,7 @@ import { rooted } from '../host/paths.js';
 import type { NrpeHost } from '../snapshot.js';
 import { PLUGINS } from './checks.js';
 import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR } from './paths.js';
-import { ownedNrpePaths } from './plan.js';
+import { ownedNrpePaths } from './owned-paths.js';
 
 async function isDirectory(path: string): Promise<boolean> {
   try {

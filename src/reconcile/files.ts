@@ -3,6 +3,7 @@
  * relations hand over (DB client TLS material), and keep only those whose content or mode differs
  * from what is on disk, so a repeated hook writes nothing.
  */
+import { GLANCE_SECRET } from '../base/owners.js';
 import { keyringFiles } from '../ceph/host-effects.js';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
@@ -12,19 +13,18 @@ import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot } from '../snapshot.js';
 import { tlsFilesFor } from '../tls/index.js';
 
-const SECRET = { user: 'root', group: 'glance', mode: 0o640 } as const;
 
 function relationFiles(d: Decision): RenderedFile[] {
   const out: RenderedFile[] = [];
   const caPem = d.contexts.amqp?.caPem;
-  if (caPem) out.push({ path: RABBIT_CA_FILE, content: caPem, owner: SECRET, services: ['glance-api'] });
+  if (caPem) out.push({ path: RABBIT_CA_FILE, content: caPem, owner: GLANCE_SECRET, services: ['glance-api'] });
   const ssl = d.contexts['shared-db']?.ssl;
   if (!ssl) return out;
-  out.push({ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: SECRET, services: ['glance-api'] });
+  out.push({ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: GLANCE_SECRET, services: ['glance-api'] });
   if (ssl.cert && ssl.key) {
     out.push(
-      { path: '/etc/glance/db-client.cert', content: ssl.cert, owner: SECRET, services: ['glance-api'] },
-      { path: '/etc/glance/db-client.key', content: ssl.key, owner: SECRET, services: ['glance-api'] },
+      { path: '/etc/glance/db-client.cert', content: ssl.cert, owner: GLANCE_SECRET, services: ['glance-api'] },
+      { path: '/etc/glance/db-client.key', content: ssl.key, owner: GLANCE_SECRET, services: ['glance-api'] },
     );
   }
   return out;

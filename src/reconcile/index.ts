@@ -1,28 +1,29 @@
 /**
  * reconcile: the one pass most hooks make. Snapshot in, Plan out, pure. The effects come in the
- * fixed order apply() carries them out: files, the one-time DB sync, service restarts and
- * starts, relation data, ports, unit memory, version, status, and a hook failure last when a
- * rule says the hook must fail.
+ * fixed order apply() carries them out: a refused policy override logged, files, the one-time DB
+ * sync, service restarts and starts, relation data, ports, unit memory, version, status, and a
+ * hook failure last when a rule says the hook must fail.
  */
+import { API_PORT } from '../base/ports.js';
 import { planCephHost } from '../ceph/host-effects.js';
 import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
 import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
 import { decide } from '../model/decide.js';
+import { unitServices, workloadConfigured } from '../model/services.js';
 import { pickStatus } from '../model/status.js';
 import { planNrpe } from '../nrpe/plan.js';
+import { planPolicyd, policydPrefix, refusal } from '../policyd/plan.js';
 import type { Effect, Plan } from '../plan.js';
 import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
-import { planPolicyd, policydPrefix } from '../steps/policyd.js';
 import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
 import { DB_SYNC, dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
 import { planPublish } from './publish.js';
-import { planServices, unitServices, workloadConfigured } from './services.js';
+import { planServices } from './services.js';
 
-export const API_PORT = 9292;
 
 export interface ReconcileOptions {
   templates: TemplateSet;
@@ -46,6 +47,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     : planApache({ https: Boolean(d.model.https), paused, files: snap.host.files, changed: files.changed.map((f) => f.path) });
   // Nothing is rewritten from bad config, policy overrides included.
   const policyd = holdFiles ? undefined : planPolicyd(snap.policyd, d.config['use-policyd-override']);
+  const refused = refusal(snap.policyd);
   const restartAlso = [...apache.restart, ...(policyd?.restart ? ['glance-api'] : [])];
   const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, restartAlso);
   const nrpe = holdFiles ? [] : planNrpe(d, snap);
@@ -97,6 +99,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
   memory.lastStatus = status;
 
   const effects: Effect[] = [
+    ...(refused ? [{ kind: 'log', level: 'WARNING', message: refused } as const] : []),
     ...cephHost.install,
     ...files.effects,
     ...cephHost.after,

@@ -7,11 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Decision } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, Snapshot } from '../snapshot.js';
-import { unitServices } from './services.js';
 
 /**
  * Keys Juju writes into every unit databag and rewrites when the unit's network changes

@@ -5,31 +5,15 @@
  * settings exist: until then they stay stopped as install left them.
  */
 import type { Decision } from '../model/decide.js';
-import { managedServices } from '../model/packages.js';
+import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import type { RenderedFile } from '../render/render.js';
 import { planRestarts } from '../render/restarts.js';
 import type { Snapshot } from '../snapshot.js';
 
-const NEEDS_CONFIG = new Set(['glance-api', 'glance-registry']);
-
 export interface ServicePlan {
   effects: Effect[];
   expected: string[];
-}
-
-export function workloadConfigured(d: Decision): boolean {
-  return Boolean(d.model.database && d.model.identity);
-}
-
-/** Every service this unit manages (haproxy is hacluster's once an ha relation exists). */
-export function unitServices(d: Decision): string[] {
-  return managedServices(d.release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
-}
-
-export function expectedServices(d: Decision): string[] {
-  const configured = workloadConfigured(d);
-  return unitServices(d).filter((s) => configured || !NEEDS_CONFIG.has(s));
 }
 
 /** `extraRestarts`: services to restart although none of their files changed (Apache after a2ensite). */

@@ -4,7 +4,7 @@
  * when the rabbit side is clustered, else every unit that has the password (sorted), each as
  * user:password@host:port, on ssl_port when rabbit offers TLS.
  */
-import { urlHost } from '../model/net.js';
+import { urlHost } from '../base/net.js';
 import type { AmqpContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
 import { isBase64Pem, isHost, isPort } from './remote-values.js';

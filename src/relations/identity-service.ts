@@ -3,8 +3,9 @@
  * credentials, from the unit databags or (ops-based keystone) the app databag with `-` in keys.
  */
 import { z } from 'zod';
-import { atLeast } from '../model/release.js';
-import type { IdentityContext, IniPair } from '../model/types.js';
+import { usesWwwAuthenticateUri } from '../base/release.js';
+import type { IniPair } from '../base/ini.js';
+import type { IdentityContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
 import { Host, HttpUrl, Line, Port, Protocol, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
@@ -35,12 +36,12 @@ const REQUIRED = ['service_host', 'service_port', 'auth_host', 'auth_port', 'ser
 const underscored = (bag: Databag): Databag =>
   Object.fromEntries(Object.entries(bag).map(([k, v]) => [k.replaceAll('-', '_'), v]));
 
-function context(c: Creds, stein: boolean): IdentityContext {
+function context(c: Creds, wwwAuthenticateUri: boolean): IdentityContext {
   const serviceUrl = `${c.service_protocol}://${c.service_host}:${c.service_port}/v3`;
   const authUrl = `${c.auth_protocol}://${c.auth_host}:${c.auth_port}/v3`;
   const authtoken: IniPair[] = [
     ['auth_type', 'password'],
-    stein ? ['www_authenticate_uri', c.public_auth_url ? `${c.public_auth_url}/v3` : serviceUrl] : ['auth_uri', serviceUrl],
+    wwwAuthenticateUri ? ['www_authenticate_uri', c.public_auth_url ? `${c.public_auth_url}/v3` : serviceUrl] : ['auth_uri', serviceUrl],
     ['auth_url', c.internal_auth_url ?? authUrl],
     ['project_domain_name', c.service_domain],
     ['user_domain_name', c.service_domain],
@@ -72,7 +73,7 @@ export const identityService: RelationHandler<IdentityContext> = {
     for (const rel of rels) {
       for (const bag of [...Object.values(rel.units), underscored(rel.appData)]) {
         const r = Creds.safeParse(bag);
-        if (r.success) return ready(context(r.data, atLeast(env.release, 'stein')));
+        if (r.success) return ready(context(r.data, usesWwwAuthenticateUri(env.release)));
       }
     }
     return incomplete(REQUIRED);

@@ -2,7 +2,7 @@
  * shared-db (interface mysql-shared), the mysql-router / percona-cluster side. Glance asks for
  * its database and user; the remote answers with the host, the password and the units allowed
  * to connect. The leader runs `glance-manage db_sync` once allowed_units names it (see
- * src/model/db-sync.ts).
+ * src/reconcile/db-sync.ts).
  */
 import { z } from 'zod';
 import { hostAddressIn } from '../model/addresses.js';

@@ -4,7 +4,7 @@
  * (`subordinate_configuration`, reference SubordinateConfigContext for service glance-api).
  */
 import { z } from 'zod';
-import type { IniPair, IniSection } from '../model/types.js';
+import type { IniPair, IniSection } from '../base/ini.js';
 import type { Databag } from '../snapshot.js';
 import { absent, incomplete, type RelationHandler, ready } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import type { GlanceConfig } from '../config/index.js';
 import type { Addresses } from '../model/addresses.js';
-import type { Release } from '../model/release.js';
+import type { Release } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
 import type { Databag, HostSnapshot, RelationSnapshot, UnitMemory } from '../snapshot.js';
 

@@ -4,9 +4,9 @@
  * reference charm's restart map): registry before api, glance before haproxy, apache and memcached.
  */
 import { HAPROXY_CFG } from '../model/haproxy.js';
-import { atLeast } from '../model/release.js';
+import { atLeast } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
-import type { FileOwner } from '../plan.js';
+import { type FileOwner, GLANCE_SECRET, PUBLIC, ROOT_SECRET } from '../base/owners.js';
 import type { Syntax } from './meaning.js';
 
 export interface ManagedFile {
@@ -21,12 +21,6 @@ export interface ManagedFile {
   syntax: Syntax;
   when: (model: GlanceModel) => boolean;
 }
-
-/** Holds passwords: glance's services read it through their group, nobody else. */
-const GLANCE_SECRET: FileOwner = { user: 'root', group: 'glance', mode: 0o640 };
-/** Holds the haproxy stats password; haproxy reads its config as root before dropping privileges. */
-const ROOT_SECRET: FileOwner = { user: 'root', group: 'root', mode: 0o640 };
-const PUBLIC: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
 
 const always = (): boolean => true;
 const withHttps = (m: GlanceModel): boolean => m.https !== undefined;

@@ -1,7 +1,7 @@
 /**
  * The template tree on disk, read once into memory, and the lookup a release uses.
  *
- *   templates/<lineage>/<file>   files that differ per lineage (src/model/release.ts LINEAGES)
+ *   templates/<lineage>/<file>   files that differ per lineage (src/base/release.ts LINEAGES)
  *   templates/parts/<name>       Handlebars partials, included as {{> name}}
  *   templates/<file>             files shared by every release
  *
@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LINEAGES, type Lineage } from '../model/release.js';
+import { LINEAGES, type Lineage } from '../base/release.js';
 
 /** Handlebars template specs by the same keys as TemplateSet.files and .parts. */
 export interface Precompiled {

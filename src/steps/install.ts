@@ -6,10 +6,10 @@
 import { parseConfig } from '../config/index.js';
 import { decide } from '../model/decide.js';
 import { packagesFor } from '../model/packages.js';
-import { atLeast } from '../model/release.js';
+import { hasRegistry } from '../base/release.js';
 import { detectRelease } from '../model/release-detect.js';
+import { workloadConfigured } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { workloadConfigured } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 import { secureConfigDir } from './config-dir.js';
 
@@ -23,7 +23,7 @@ export function installEffects(snap: Snapshot): Effect[] {
   const series = snap.host.osCodename;
   const origin = config['openstack-origin'];
   const release = detectRelease({ glanceCommonVersion: null, openstackReleaseFile: null, origin, series });
-  const services = atLeast(release, 'stein') ? ['glance-api'] : ['glance-api', 'glance-registry'];
+  const services = hasRegistry(release) ? ['glance-api', 'glance-registry'] : ['glance-api'];
   // The packages start glance-api on the package's config: stop it until the charm's is complete.
   // A repeated install (Juju retrying the hook, `juju resolved`) on a configured unit must not
   // take the API down.

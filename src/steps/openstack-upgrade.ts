@@ -10,10 +10,11 @@
  * one step before its reconcile, so it stops and migrates right after the packages and the
  * reconcile then renders the new release's files and starts the services.
  */
+import { APT_LOCK_WAIT } from '../base/apt-options.js';
 import { parseConfig } from '../config/index.js';
 import { decide } from '../model/decide.js';
 import { managedServices } from '../model/packages.js';
-import { type Release, releaseIndex } from '../model/release.js';
+import { type Release, releaseIndex } from '../base/release.js';
 import { releaseFromOrigin, releaseFromVersion } from '../model/release-detect.js';
 import type { Effect } from '../plan.js';
 import { DB_SYNC, dbSyncAllowed } from '../reconcile/db-sync.js';
@@ -27,7 +28,7 @@ export const UPGRADE_MESSAGE = 'Upgrading OpenStack release';
 export const DIST_UPGRADE: Effect = {
   kind: 'command',
   argv: [
-    'apt-get', '--assume-yes', '--option=DPkg::Lock::Timeout=300',
+    'apt-get', '--assume-yes', APT_LOCK_WAIT,
     '--option=Dpkg::Options::=--force-confnew', '--option=Dpkg::Options::=--force-confdef', 'dist-upgrade',
   ],
   retries: 2,

@@ -6,7 +6,7 @@
  * would fail the hook.
  */
 import { obsoletePackages, packagesFor } from '../model/packages.js';
-import { RELEASES, type Release } from '../model/release.js';
+import { RELEASES, type Release } from '../base/release.js';
 import type { Effect } from '../plan.js';
 import type { Snapshot } from '../snapshot.js';
 

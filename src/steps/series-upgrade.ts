@@ -5,7 +5,7 @@
  * post-series-upgrade forgets both, unmasks and enables the services, and the reconcile that
  * follows renders for the new series and starts them.
  */
-import { pauseEffects, resumeEffects } from '../actions/pause-resume.js';
+import { pauseEffects, resumeEffects } from './pause-resume.js';
 import type { Effect } from '../plan.js';
 import type { Snapshot } from '../snapshot.js';
 

@@ -7,10 +7,10 @@
  */
 import { charmCephConf, keyringPath } from '../ceph/host-effects.js';
 import { decide } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import { planNrpe } from '../nrpe/plan.js';
 import type { Effect } from '../plan.js';
 import { RELATION_FILE_PATHS } from '../reconcile/files.js';
-import { unitServices } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 import { CA_DIR } from '../tls/paths.js';
 

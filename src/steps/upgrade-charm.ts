@@ -5,10 +5,12 @@
  * changed), a glance-registry.conf left from before stein kept aside as `.old` (LP #1979090),
  * and the packages' own config files put back once per unit (LP #1812972, #2042792).
  */
+import { APT_LOCK_WAIT } from '../base/apt-options.js';
+import { GLANCE_SECRET } from '../base/owners.js';
 import { decide } from '../model/decide.js';
-import { atLeast, type Release } from '../model/release.js';
+import { atLeast, hasRegistry, type Release } from '../base/release.js';
+import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { expectedServices } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 import { secureConfigDir } from './config-dir.js';
 import { installEffects, needsInstall } from './install.js';
@@ -19,9 +21,9 @@ export const REGISTRY_CONF = '/etc/glance/glance-registry.conf';
 /** It holds the database password: the backup keeps the original's owner and mode. */
 function registryBackup(snap: Snapshot, release: Release): Effect[] {
   const current = snap.host.files[REGISTRY_CONF];
-  if (!atLeast(release, 'stein') || current === null || current === undefined) return [];
+  if (hasRegistry(release) || current === null || current === undefined) return [];
   return [
-    { kind: 'write-file', path: `${REGISTRY_CONF}.old`, content: current, owner: { user: 'root', group: 'glance', mode: 0o640 } },
+    { kind: 'write-file', path: `${REGISTRY_CONF}.old`, content: current, owner: GLANCE_SECRET },
     { kind: 'delete-file', path: REGISTRY_CONF },
   ];
 }
@@ -37,7 +39,7 @@ function reinstallPackageConfig(release: Release): Effect {
   return {
     kind: 'command',
     argv: [
-      'apt-get', '--assume-yes', '--option=DPkg::Lock::Timeout=300', '--reinstall',
+      'apt-get', '--assume-yes', APT_LOCK_WAIT, '--reinstall',
       '--option=Dpkg::Options::=--force-confmiss', '--option=Dpkg::Options::=--force-confold', 'install', ...packages,
     ],
     retries: 2,

@@ -4,16 +4,14 @@
  * relation has delivered this unit's certificates. One virtual host per distinct pair of
  * (this unit's address on a network, the name clients use there), sorted as the reference did.
  */
+import { BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
 import type { GlanceConfig } from '../config/index.js';
 import type { Addresses, EndpointType } from '../model/addresses.js';
 import type { HttpsContext, HttpsVhost } from '../model/types.js';
-import { urlHost } from '../model/net.js';
+import { urlHost } from '../base/net.js';
 import type { CertificatesContext } from '../relations/certificates.js';
 import { CERT_DIR } from './paths.js';
 
-/** Apache listens here (haproxy's backend port); glance-api moves to INTERNAL_PORT behind it. */
-export const APACHE_PORT = 9282;
-export const INTERNAL_PORT = 9272;
 
 const TYPES: readonly EndpointType[] = ['internal', 'admin', 'public'];
 
@@ -41,5 +39,5 @@ export function httpsContext(i: HttpsInputs): HttpsContext | undefined {
     .sort(byPair)
     // Apache wants an IPv6 address in brackets in <VirtualHost>.
     .map((v) => ({ address: urlHost(v.address), cn: v.cn }));
-  return { externalPort: APACHE_PORT, internalPort: INTERNAL_PORT, vhosts, certDir: CERT_DIR };
+  return { externalPort: BACKEND_PORT, internalPort: INTERNAL_PORT, vhosts, certDir: CERT_DIR };
 }

@@ -9,7 +9,7 @@
  */
 import type { GlanceConfig } from '../config/index.js';
 import type { Addresses, EndpointType } from '../model/addresses.js';
-import { pythonJson } from '../ha/python-json.js';
+import { pythonJson } from '../base/python-json.js';
 import type { Databag, HostSnapshot } from '../snapshot.js';
 import { HOSTNAME_PATH } from './paths.js';
 import { subnetOf, vipIn } from './subnet.js';

@@ -3,7 +3,7 @@
  * host's interface gives it, else the netmask address resolution found for it.
  */
 import type { UnitAddress } from '../model/addresses.js';
-import { inCidr, isIpv6 } from '../model/net.js';
+import { inCidr, isIpv6 } from '../base/net.js';
 import type { HostAddress } from '../snapshot.js';
 
 /** "255.255.255.0" → 24; an IPv6 netmask is already a prefix length. */

@@ -6,13 +6,14 @@
  */
 import { parse } from 'ini';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deployLocalStorage, newSim, serviceActions } from '../helpers.js';
+import { deployLocalStorage, serviceActions } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 const SLOW = 600_000;
 const CA = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2\n-----END CERTIFICATE-----\n';
 
 describe('amqp: notifications over RabbitMQ', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   afterAll(() => sim.dispose());
   let rid = 0;
   const conf = () => parse(sim.readFile('glance/0', '/etc/glance/glance-api.conf') ?? '');

@@ -7,13 +7,14 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { newSim, serviceActions } from '../helpers.js';
+import { serviceActions } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 const SLOW = 600_000;
 const FILES = new URL('../../../files', import.meta.url).pathname;
 
 describe('NRPE checks, upgrade-charm, stop and remove', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   afterAll(() => sim.dispose());
   const root = () => sim.unit('glance/0').fsRoot;
   const onHost = (path: string) => join(root(), path);

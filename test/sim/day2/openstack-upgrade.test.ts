@@ -6,13 +6,14 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CommandRecord } from '../../../sim/records.js';
-import { deployLocalStorage, newSim } from '../helpers.js';
+import { deployLocalStorage } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 const SLOW = 600_000;
 const line = (c: CommandRecord) => c.argv.join(' ');
 
 describe('openstack-upgrade and config-changed upgrades', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   afterAll(() => sim.dispose());
   const unit = () => sim.unit('glance/0');
   /** The archive now offers this glance version (dist-upgrade moves installed packages to it). */

@@ -7,14 +7,15 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deployLocalStorage, keystoneReply, newSim, serviceActions } from '../helpers.js';
+import { deployLocalStorage, keystoneReply, serviceActions } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 const MANAGED = ['glance-api', 'haproxy', 'memcached'];
 const PAUSED = "Paused. Use 'resume' action to resume normal service.";
 const SLOW = 600_000;
 
 describe('pause, resume, series upgrade and security-checklist', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   afterAll(() => sim.dispose());
   const services = () => sim.unit('glance/0').host.services;
 

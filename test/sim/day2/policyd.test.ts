@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deployLocalStorage, newSim, serviceActions } from '../helpers.js';
+import { deployLocalStorage, serviceActions } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 const SLOW = 600_000;
 const dir = mkdtempSync(join(tmpdir(), 'policyd-'));
@@ -25,7 +26,7 @@ writeFileSync(NOT_A_ZIP, 'get_image: "role:admin"\n');
 const OVERRIDE = '/etc/glance/policy.d/image-location.yaml';
 
 describe('policy overrides from the policyd-override resource', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   afterAll(() => {
     sim.dispose();
     rmSync(dir, { recursive: true, force: true });

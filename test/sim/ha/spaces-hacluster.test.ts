@@ -9,6 +9,7 @@ import { Sim } from '../../../sim/engine.js';
 import { HA_RULE_MESSAGES } from '../../../src/ha/rules.js';
 import { vipResourceName } from '../../../src/ha/vip-resources.js';
 import { CHARM_DIR, KEYSTONE, addressIn, deployWithSpaces, failed, playMysql } from './harness.js';
+import { IN_PROCESS } from '../in-process.js';
 
 const UNITS = ['glance/0', 'glance/1', 'glance/2'];
 const VIPS = { internal: '10.20.0.100', admin: '10.30.0.100', public: '203.0.113.100' };
@@ -32,7 +33,7 @@ function haproxyLayout(cfg: string) {
 }
 
 describe('three units in network spaces, then hacluster with a VIP per network', () => {
-  const sim = new Sim({ charmDir: CHARM_DIR });
+  const sim = new Sim({ charmDir: CHARM_DIR, inProcess: IN_PROCESS });
   const cluster = (n: number) => sim.unit(UNITS[n] ?? '').privateAddress;
   let ids: Record<string, string>;
 

@@ -15,6 +15,7 @@ import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../sr
 import { baseConfigFor, configValue, SEED } from '../../fixtures/arbitraries.js';
 import { dataFindings, filesFindings } from '../../unit/robustness/file-checks.js';
 import { changedFiles, changesHost, fileStamps, toolCalls } from '../helpers.js';
+import { IN_PROCESS } from '../in-process.js';
 import { unitFiles } from './files-on-unit.js';
 import { copyModel, DEPLOY_MS, publishedBags, UNIT } from './full-deployment.js';
 import { preparedDeployment } from './prepared.js';
@@ -26,7 +27,8 @@ const HA_RULE = /dns-ha|vip/;
 const scratch = mkdtempSync(join(tmpdir(), 'glance-config-fuzz-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const prepared = await preparedDeployment();
-const sim = copyModel(prepared, join(scratch, 'model'), { checkConfigTypes: false });
+// In this process: the property is about what the charm does with a value, not how it is started.
+const sim = copyModel(prepared, join(scratch, 'model'), { checkConfigTypes: false, inProcess: IN_PROCESS });
 const root = sim.unit(UNIT).fsRoot;
 const start = { ...sim.state.config };
 

@@ -12,19 +12,22 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Sim } from '../../../sim/engine.js';
+import { IN_PROCESS } from '../in-process.js';
 import { unitFiles } from './files-on-unit.js';
 import { UNIT } from './full-deployment.js';
 import { preparedDeployment } from './prepared.js';
 import { finish, mixed, outcome, type Reference, reference, runTrigger, triggerCopy } from './trigger.js';
 
 const SLOW = 900_000;
+/** The charm runs in this process: the faults are in what it calls, not in how it is started (kill.test.ts). */
+const inProcess = IN_PROCESS;
 
 const scratch = mkdtempSync(join(tmpdir(), 'glance-faults-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const prepared = await preparedDeployment();
-const systemdRef = await reference(prepared, join(scratch, 'reference'));
+const systemdRef = await reference(prepared, join(scratch, 'reference'), { inProcess });
 // A host without systemd: services go through `service` and their init scripts.
-const initRef = await reference(prepared, join(scratch, 'reference-init'), { systemd: false });
+const initRef = await reference(prepared, join(scratch, 'reference-init'), { systemd: false, inProcess });
 
 // What the trigger runs decides what is tested, so a new command or tool is covered at once.
 const COMMANDS = [...new Set(systemdRef.hook.commands.map((c) => c.argv[0] ?? ''))].sort();
@@ -84,7 +87,7 @@ describe('faults: each command fails once', () => {
   it.each(COMMANDS)(
     '%s',
     async (command) => {
-      const sim = triggerCopy(prepared, join(scratch, `command-${command}`));
+      const sim = triggerCopy(prepared, join(scratch, `command-${command}`), { inProcess });
       sim.failCommand(UNIT, { command, times: 'always' });
       await expectFaultThenConvergence(sim, command, systemdRef, !answersWithExitCode(systemdRef, command), () => clearFaults(sim));
     },
@@ -97,7 +100,7 @@ describe('faults: each hook tool fails once', () => {
     '%s',
     async (tool) => {
       const dir = join(scratch, `tool-${tool}`);
-      await expectFaultThenConvergence(triggerCopy(prepared, dir, { env: failingOnce(tool, dir) }), tool, systemdRef, true, () => undefined);
+      await expectFaultThenConvergence(triggerCopy(prepared, dir, { env: failingOnce(tool, dir), inProcess }), tool, systemdRef, true, () => undefined);
     },
     SLOW,
   );
@@ -108,7 +111,7 @@ describe('faults: without systemd, service fails once', () => {
     'service',
     async () => {
       expect(initRef.hook.commands.some((c) => c.argv[0] === 'service')).toBe(true);
-      const sim = triggerCopy(prepared, join(scratch, 'init-service'), { systemd: false });
+      const sim = triggerCopy(prepared, join(scratch, 'init-service'), { systemd: false, inProcess });
       sim.failCommand(UNIT, { command: 'service', times: 'always' });
       await expectFaultThenConvergence(sim, 'service', initRef, !answersWithExitCode(initRef, 'service'), () => clearFaults(sim));
     },

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
+import type { InProcessCharm } from '../../../sim/run-in-process.js';
 import type { Databag } from '../../../sim/state.js';
 import { KEYSTONE_REPLY } from '../../fixtures/snapshot.js';
 import { CHARM_DIR } from '../helpers.js';
@@ -101,6 +102,7 @@ export interface CopyOptions {
   hookTimeoutMs?: number;
   /** false: `juju config` lets values of the wrong type through to the charm. */
   checkConfigTypes?: boolean;
+  inProcess?: InProcessCharm;
 }
 
 /** Copies a prepared model to `to` (unit roots move with it) and opens it with the same remotes. */

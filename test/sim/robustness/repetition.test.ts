@@ -9,6 +9,7 @@ import type { HookResult } from '../../../sim/records.js';
 import { changedFiles, changesHost, fileStamps, toolCalls } from '../helpers.js';
 import { copyModel, UNIT } from './full-deployment.js';
 import { preparedDeployment, preparedHistory } from './prepared.js';
+import { IN_PROCESS } from '../in-process.js';
 
 const SLOW = 1_800_000;
 
@@ -22,7 +23,7 @@ const HOOKS: HookResult[] = preparedHistory(prepared)
   .filter((r, i, all) => all.findIndex((o) => o.hook === r.hook) === i);
 
 describe(`repetition: the ${HOOKS.length} hooks of a full deployment, each run again`, () => {
-  const sim = copyModel(prepared, join(scratch, 'model'));
+  const sim = copyModel(prepared, join(scratch, 'model'), { inProcess: IN_PROCESS });
 
   it.each(HOOKS.map((h): [string, HookResult] => [h.hook, h]))(
     '%s: no file written, nothing changed on the host, no relation data sent',

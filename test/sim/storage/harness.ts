@@ -3,6 +3,7 @@ import { Sim } from '../../../sim/engine.js';
 import type { Databag } from '../../../sim/state.js';
 import { parseIni } from '../../fixtures/parse-config.js';
 import { KEYSTONE_REPLY } from '../../fixtures/snapshot.js';
+import { IN_PROCESS } from '../in-process.js';
 
 import { CHARM_DIR } from '../helpers.js';
 
@@ -38,7 +39,7 @@ export interface Deployed {
 
 /** glance/0 with mysql (and keystone unless told otherwise) ready, options as given. */
 export async function deployed(config: Record<string, string | number | boolean> = {}, withKeystone = true): Promise<Deployed> {
-  const sim = new Sim({ charmDir: CHARM_DIR });
+  const sim = new Sim({ charmDir: CHARM_DIR, inProcess: IN_PROCESS });
   mysql(sim);
   await sim.deploy({ units: 1, config });
   await sim.integrate('shared-db', 'mysql', { units: { 'mysql/0': {} } });

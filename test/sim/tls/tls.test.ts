@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
 import { CHARM_DIR, KEYSTONE, failed, playMysql } from '../ha/harness.js';
+import { IN_PROCESS } from '../in-process.js';
 
 const UNIT = 'glance/0';
 const SETUP_MS = 1_200_000;
@@ -26,7 +27,7 @@ const serviceActions = (results: readonly HookResult[]) =>
   results.flatMap((r) => r.commands).filter((c) => c.argv[0] === 'systemctl' && c.argv[2] === 'apache2').map((c) => c.argv[1]);
 
 describe('TLS under the simulated Juju', () => {
-  const sim = new Sim({ charmDir: CHARM_DIR });
+  const sim = new Sim({ charmDir: CHARM_DIR, inProcess: IN_PROCESS });
   let keystone: string;
   let sinceConfig: HookResult[];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/index.js';
 import { resolveAddresses } from '../../../src/model/addresses.js';
-import { inCidr, netmaskOf, urlHost } from '../../../src/model/net.js';
+import { inCidr, netmaskOf, urlHost } from '../../../src/base/net.js';
 import { network } from '../../fixtures/snapshot.js';
 
 const host = [

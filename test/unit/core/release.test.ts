@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineageOf } from '../../../src/model/release.js';
+import { lineageOf } from '../../../src/base/release.js';
 import { detectRelease, releaseFromOrigin, releaseFromVersion } from '../../../src/model/release-detect.js';
 
 describe('release detection (design §3)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocked, waiting } from '../../../src/model/problem.js';
+import { blocked, waiting } from '../../../src/base/problem.js';
 import { PAUSED_MESSAGE, pickStatus, SERIES_UPGRADE_MESSAGE } from '../../../src/model/status.js';
 
 const none = { missing: [], incomplete: [] };

@@ -7,7 +7,8 @@ import type { Effect } from '../../../src/plan.js';
 import { reconcile } from '../../../src/reconcile/index.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { PolicyOverrides, Snapshot } from '../../../src/snapshot.js';
-import { checkOverrides, isPolicyEntry, planPolicyd, policydPrefix } from '../../../src/steps/policyd.js';
+import { isPolicyEntry } from '../../../src/policyd/files.js';
+import { checkOverrides, planPolicyd, policydPrefix } from '../../../src/policyd/plan.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';
 

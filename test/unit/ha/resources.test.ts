@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nicFor } from '../../../src/ha/nic.js';
-import { pythonJson } from '../../../src/ha/python-json.js';
+import { pythonJson } from '../../../src/base/python-json.js';
 import { vipResourceName, vipResources } from '../../../src/ha/vip-resources.js';
 import type { HostAddress } from '../../../src/snapshot.js';
 
@@ -60,5 +60,10 @@ describe('JSON as Python writes it', () => {
   });
   it('spaced: Python\'s default separators', () => {
     expect(pythonJson({ z: { sans: ['1', '2'] }, a: {} }, 'spaced')).toBe('{"a": {}, "z": {"sans": ["1", "2"]}}');
+  });
+  it('escapes U+007F as Python does (only space to ~ stay as they are), in both styles', () => {
+    // json.dumps({'k': 'a\x7fb~'}) == '{"k": "a\\u007fb~"}'
+    expect(pythonJson({ k: 'a\u007fb~' }, 'spaced')).toBe('{"k": "a\\u007fb~"}');
+    expect(pythonJson({ k: 'a\u007fb~' }, 'compact')).toBe('{"k":"a\\u007fb~"}');
   });
 });

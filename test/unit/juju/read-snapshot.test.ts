@@ -15,7 +15,6 @@ const HOST: HostSnapshot = {
   openstackReleaseFile: null,
   osCodename: 'noble',
   cpus: 2,
-  systemd: true,
   inContainer: false,
   addresses: [],
   services: {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RELEASES } from '../../../src/model/release.js';
+import { RELEASES } from '../../../src/base/release.js';
 import { FILES } from '../../../src/render/files.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { fullModel, minimalModel, tlsModel } from './fixtures.js';

@@ -4,7 +4,8 @@
  * (workers 4), keystone 10.0.0.10 (service 5000, auth 35357, v3), database on 127.0.0.1, rabbit 10.0.0.20.
  * Each piece is the value the model builder would produce once that relation is ready.
  */
-import { atLeast, lineageOf, type Release } from '../../../src/model/release.js';
+import type { IniSection } from '../../../src/base/ini.js';
+import { atLeast, lineageOf, type Release } from '../../../src/base/release.js';
 import type {
   AmqpContext,
   BackendsContext,
@@ -12,7 +13,6 @@ import type {
   GlanceModel,
   HaproxyServer,
   IdentityContext,
-  IniSection,
 } from '../../../src/model/types.js';
 
 export const KEYSTONE = 'http://10.0.0.10';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RELEASES } from '../../../src/model/release.js';
+import { RELEASES } from '../../../src/base/release.js';
 import type { GlanceModel } from '../../../src/model/types.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { loadTemplates } from '../../../src/render/templates.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineageOf, RELEASES, type Release } from '../../../src/model/release.js';
+import { lineageOf, RELEASES, type Release } from '../../../src/base/release.js';
 import { lineageChain, loadTemplates, templateKey } from '../../../src/render/templates.js';
 import { TEMPLATES } from './template-dir.js';
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OPTION_NAMES, OPTIONS, type OptionName, parseConfig } from '../../../src/config/index.js';
 import { S3_OPTIONS } from '../../../src/config/stores.js';
-import type { Problem } from '../../../src/model/problem.js';
+import type { Problem } from '../../../src/base/problem.js';
 import { baseConfigFor, configValue, SEED, validSamples } from '../../fixtures/arbitraries.js';
 
 const RUNS_EACH = 30;

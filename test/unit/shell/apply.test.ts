@@ -37,9 +37,9 @@ function recorder(failOn?: string) {
       log.push(`relationGet ${JSON.stringify(args)}`);
       return { 'private-address': '10.0.0.9', 'ingress-address': '10.0.0.9', database: 'glance', stale: 'x' };
     },
+    jujuLog: note('jujuLog'),
     relationSet: sync('relationSet'),
     stateSet: sync('stateSet'),
-    leaderSet: note('leaderSet'),
     openPort: note('openPort'),
     statusSet: note('statusSet'),
     applicationVersionSet: note('applicationVersionSet'),
@@ -52,6 +52,7 @@ function recorder(failOn?: string) {
 
 const EVERY_KIND: Effect[] = [
   { kind: 'progress', message: 'Installing packages' },
+  { kind: 'log', level: 'WARNING', message: 'policy overrides refused: no policy files' },
   { kind: 'apt-source', origin: 'cloud:jammy-caracal', series: 'jammy' },
   { kind: 'apt-update' },
   { kind: 'apt-install', packages: ['glance'] },
@@ -63,7 +64,6 @@ const EVERY_KIND: Effect[] = [
   { kind: 'service', action: 'restart', service: 'glance-api' },
   { kind: 'relation-set', relationId: 'shared-db:7', app: false, data: { database: 'glance' } },
   { kind: 'publish', relationId: 'shared-db:7', unit: 'glance/0', data: { database: 'glance', username: 'glance' } },
-  { kind: 'leader-set', data: { 'db-initialised': 'True' } },
   { kind: 'open-port', port: 9292 },
   { kind: 'memory', memory: { dbInitialised: true } },
   { kind: 'app-version', version: '28.0.0' },
@@ -78,6 +78,7 @@ describe('apply', () => {
     await apply({ effects: EVERY_KIND }, { tools, host });
     expect(log).toEqual([
       'statusSet ["maintenance","Installing packages"]',
+      'jujuLog ["WARNING","policy overrides refused: no policy files"]',
       'configureSource ["cloud:jammy-caracal","jammy"]',
       'aptUpdate []',
       'aptInstall [["glance"]]',
@@ -91,7 +92,6 @@ describe('apply', () => {
       // Only what differs from the bag Juju holds; Juju's own keys stay as Juju wrote them.
       'relationGet ["shared-db:7","glance/0"]',
       'relationSet ["shared-db:7",{"username":"glance","stale":""}]',
-      'leaderSet [{"db-initialised":"True"}]',
       'openPort [9292]',
       'stateSet [{"glance":"{\\"dbInitialised\\":true}"}]',
       'applicationVersionSet ["28.0.0"]',

@@ -54,7 +54,6 @@ describe('readHostFacts', () => {
       openstackReleaseFile: 'caracal',
       osCodename: 'noble',
       cpus: availableParallelism(),
-      systemd: true,
       inContainer: true,
       addresses: [
         { interfaceName: 'lo', address: '127.0.0.1', prefixLength: 8, family: 'inet' },
@@ -81,7 +80,6 @@ describe('readHostFacts', () => {
       glanceCommonVersion: null,
       openstackReleaseFile: null,
       osCodename: 'bookworm',
-      systemd: false,
       inContainer: false,
       addresses: [],
     });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { brokerRequest } from '../../../src/ceph/broker-request.js';
-import { PyFloat, pythonJson } from '../../../src/ceph/python-json.js';
+import { PyFloat, pythonJson } from '../../../src/base/python-json.js';
 import { parseConfig } from '../../../src/config/index.js';
 
 interface Reference {

@@ -1,12 +1,11 @@
 /**
- * pause / resume (reference §3): stop, disable and mask every managed service (haproxy is left
- * to hacluster when an ha relation exists) and remember it, so no hook restarts anything; resume
- * reverses it and reconciles. Both verify the result and fail the action with
- * `Couldn't pause: ...` / `Couldn't resume: ...` when a service does not follow.
+ * The service side of pausing and resuming (reference §3), shared by the pause and resume actions
+ * and the series upgrade: stop, disable and mask every managed service (haproxy is left to
+ * hacluster when an ha relation exists); resume unmasks and enables them again.
  */
 import { decide } from '../model/decide.js';
+import { unitServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import { unitServices } from '../reconcile/services.js';
 import type { Snapshot } from '../snapshot.js';
 
 export const servicesToControl = (snap: Snapshot): string[] => unitServices(decide(snap));

@@ -22,4 +22,10 @@ export function lineageOf(r: Release): Lineage {
   return chosen;
 }
 
+/** glance-registry (its package, service and config file) exists only before stein. */
+export const hasRegistry = (r: Release): boolean => !atLeast(r, 'stein');
+
+/** keystone_authtoken names the public identity URL www_authenticate_uri from stein (auth_uri before). */
+export const usesWwwAuthenticateUri = (r: Release): boolean => atLeast(r, 'stein');
+
 export const isRelease = (s: string): s is Release => (RELEASES as readonly string[]).includes(s);

@@ -8,14 +8,11 @@
  * the status prefix of every other hook.
  */
 import { parse, stringify } from 'yaml';
-import type { Effect, FileOwner } from '../plan.js';
+import { type FileOwner, GLANCE_SECRET, GLANCE_SECRET_DIR } from '../base/owners.js';
+import type { Effect } from '../plan.js';
 import type { PolicyOverrides, UnitMemory } from '../snapshot.js';
+import { isPolicyEntry, nameAndExtension, POLICY_DIR, VALID_EXTENSIONS } from './files.js';
 
-export const POLICY_DIR = '/etc/glance/policy.d';
-export const POLICYD_RESOURCE = 'policyd-override';
-export const POLICYD_HOOKS: ReadonlySet<string> = new Set(['install', 'config-changed', 'upgrade-charm']);
-
-const VALID_EXTENSIONS = ['.yaml', '.yml', '.j2', '.tmpl', '.tpl'];
 /**
  * Rules an override must never replace: they define who is an administrator at all. (charmhelpers
  * meant to refuse these too, but appended the tuple as one list item, so it never matched.)
@@ -23,19 +20,10 @@ const VALID_EXTENSIONS = ['.yaml', '.yml', '.j2', '.tmpl', '.tpl'];
 const PROTECTED_RULES = ['admin_required', 'cloud_admin'];
 
 /** glance-api reads the overrides through its group; nobody else needs them. */
-const POLICY_FILE: FileOwner = { user: 'root', group: 'glance', mode: 0o640 };
-const POLICY_DIR_OWNER: FileOwner = { user: 'root', group: 'glance', mode: 0o750 };
+const POLICY_FILE: FileOwner = GLANCE_SECRET;
+const POLICY_DIR_OWNER: FileOwner = GLANCE_SECRET_DIR;
 
 export type PolicydState = NonNullable<UnitMemory['policyd']>;
-
-function split(entry: string): { name: string; ext: string } {
-  const base = entry.slice(entry.lastIndexOf('/') + 1);
-  const dot = base.lastIndexOf('.');
-  return dot <= 0 ? { name: base, ext: '' } : { name: base.slice(0, dot), ext: base.slice(dot).toLowerCase() };
-}
-
-/** Zip entries that count as policy files (directories in the zip are flattened). */
-export const isPolicyEntry = (entry: string): boolean => !entry.endsWith('/') && VALID_EXTENSIONS.includes(split(entry).ext);
 
 export type OverridesVerdict = { ok: true; files: Record<string, string> } | { ok: false; reason: string };
 
@@ -60,14 +48,14 @@ export function checkOverrides(entries: Record<string, string>): OverridesVerdic
   const policyEntries = Object.keys(entries).filter(isPolicyEntry).sort();
   if (policyEntries.length === 0) return { ok: false, reason: `no policy files (${VALID_EXTENSIONS.join(', ')}) in the zip` };
   const byName = new Map<string, string[]>();
-  for (const entry of policyEntries) byName.set(split(entry).name, [...(byName.get(split(entry).name) ?? []), entry]);
+  for (const entry of policyEntries) byName.set(nameAndExtension(entry).name, [...(byName.get(nameAndExtension(entry).name) ?? []), entry]);
   const duplicates = [...byName].filter(([, list]) => list.length > 1).map(([name]) => name);
   if (duplicates.length) return { ok: false, reason: `${duplicates.join(', ')} appear more than once in the zip` };
   const files: Record<string, string> = {};
   for (const entry of policyEntries) {
     const doc = policyDocument(entry, entries[entry] ?? '');
     if (!doc.ok) return doc;
-    files[`${split(entry).name}.yaml`] = doc.content;
+    files[`${nameAndExtension(entry).name}.yaml`] = doc.content;
   }
   return { ok: true, files };
 }
@@ -84,6 +72,12 @@ export function resourceVerdict(overrides: PolicyOverrides): OverridesVerdict | 
   const resource = overrides.resource;
   if (!resource) return undefined;
   return 'error' in resource ? { ok: false, reason: resource.error } : checkOverrides(resource.entries);
+}
+
+/** Why the resource as read is refused, for the log (the status line has no room for it). */
+export function refusal(overrides: PolicyOverrides | undefined): string | undefined {
+  const verdict = overrides && resourceVerdict(overrides);
+  return verdict && !verdict.ok ? `policy overrides refused: ${verdict.reason}` : undefined;
 }
 
 /** What this hook does with the overrides; undefined when it does not look at them. */

@@ -1,16 +1,15 @@
 /**
  * Read phase for policy overrides: the files now in /etc/glance/policy.d and, with
  * use-policyd-override, the entries of the resource zip that can be policy files. A resource that
- * is missing or not a zip is recorded as an error (the status then says `PO (broken): `), and
- * any refusal is logged with its reason, since the status line has no room for it.
+ * is missing or not a zip is recorded as an error; the planner judges what was read.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import { readFiles } from '../host/files.js';
 import { rooted } from '../host/paths.js';
-import type { HookTools } from '../juju/tools.js';
+import { isPolicyEntry, POLICY_DIR, POLICYD_RESOURCE } from '../policyd/files.js';
 import type { PolicyOverrides } from '../snapshot.js';
-import { isPolicyEntry, POLICY_DIR, POLICYD_RESOURCE, resourceVerdict } from './policyd.js';
+import type { HookTools } from './tools.js';
 
 async function currentOverrides(): Promise<Record<string, string>> {
   let names: string[];
@@ -48,7 +47,5 @@ export async function readPolicyOverrides(tools: HookTools, enabled: boolean): P
   const overrides: PolicyOverrides = { current: await currentOverrides() };
   if (!enabled) return overrides;
   overrides.resource = await resourceEntries(tools);
-  const verdict = resourceVerdict(overrides);
-  if (verdict && !verdict.ok) await tools.jujuLog('WARNING', `policy overrides refused: ${verdict.reason}`);
   return overrides;
 }

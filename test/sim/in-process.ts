@@ -1,0 +1,14 @@
+/**
+ * The charm's source, for simulations run in this process (SimOptions.inProcess): the tests where
+ * the process boundary is not what is tested. The built charm run as a process is covered by the
+ * deployments, the engine, packaging, kill and secrets tests.
+ */
+import type { Sim, SimOptions } from '../../sim/engine.js';
+import type { InProcessCharm } from '../../sim/run-in-process.js';
+import { runEvent } from '../../src/event.js';
+import { newSim } from './helpers.js';
+
+export const IN_PROCESS: InProcessCharm = { runEvent };
+
+/** A simulator over the charm run in this process (see newSim for one that starts `dispatch`). */
+export const newInProcessSim = (o: Partial<SimOptions> = {}): Sim => newSim({ inProcess: IN_PROCESS, ...o });
