@@ -7,7 +7,7 @@ import { rooted } from '../host/paths.js';
 import type { HookTools } from '../juju/tools.js';
 import { encodeUnitMemory } from '../juju/unit-memory.js';
 import type { Effect, EffectKind, Plan } from '../plan.js';
-import { diffBag, withoutJujuKeys } from '../reconcile/publish.js';
+import { diffBag, withoutJujuKeys } from '../base/databag.js';
 import { type HostOps, hostOps } from './host-ops.js';
 
 /** The hook tools a plan writes through. */

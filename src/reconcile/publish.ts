@@ -13,22 +13,6 @@ import { ENDPOINTS, HANDLERS } from '../relations/index.js';
 import type { PublishEnv, RelationHandler } from '../relations/types.js';
 import type { Databag, Snapshot } from '../snapshot.js';
 
-/**
- * Keys Juju writes into every unit databag and rewrites when the unit's network changes
- * (reference/juju-runtime.md §6.1): glance never publishes them, and leaves them alone.
- */
-export const JUJU_KEYS: readonly string[] = ['private-address', 'ingress-address', 'egress-subnets'];
-
-export const withoutJujuKeys = (bag: Databag): Databag =>
-  Object.fromEntries(Object.entries(bag).filter(([k]) => !JUJU_KEYS.includes(k)));
-
-export function diffBag(before: Databag, after: Databag): Databag {
-  const out: Databag = {};
-  for (const [k, v] of Object.entries(after)) if (before[k] !== v) out[k] = v;
-  for (const k of Object.keys(before)) if (!(k in after) && !JUJU_KEYS.includes(k)) out[k] = '';
-  return out;
-}
-
 /** Sorted keys, so the same bag always has the same digest; 96 bits tell bags apart. */
 export const bagDigest = (bag: Databag): string =>
   createHash('sha256')

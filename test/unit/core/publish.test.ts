@@ -3,7 +3,8 @@
 // bags) still loads, its digests unknown so the next hook compares with what Juju holds.
 import { describe, expect, it } from 'vitest';
 import { decodeUnitMemory, encodeUnitMemory, UNIT_MEMORY_KEY } from '../../../src/juju/unit-memory.js';
-import { bagDigest, JUJU_KEYS } from '../../../src/reconcile/publish.js';
+import { JUJU_KEYS } from '../../../src/base/databag.js';
+import { bagDigest } from '../../../src/reconcile/publish.js';
 import { fullDeployment, publishedBy, run, settle } from '../robustness/full-deployment.js';
 
 /** Far below Juju's 64 KiB a value; the sim tier checks the built charm against the same figure. */
