@@ -117,7 +117,7 @@ export function linkFor(ifindex: number, ifname: string, address: string, prefix
   };
 }
 
-const LOOPBACK: IpLink = {
+export const LOOPBACK: IpLink = {
   ifindex: 1,
   ifname: 'lo',
   flags: ['LOOPBACK', 'UP', 'LOWER_UP'],

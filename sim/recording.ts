@@ -8,7 +8,7 @@
 import { chmodSync, chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { NOBLE_VERSIONS, newUnit } from './defaults.js';
+import { LOOPBACK, NOBLE_VERSIONS, newUnit } from './defaults.js';
 import { type ArchiveEntry, readTarGz } from './tar.js';
 import { ConfigValue, Databag, type IpLink, NetworkInfo, type Relation, type SimState, Status, type Unit } from './state.js';
 
@@ -109,18 +109,8 @@ function interfacesOf(networks: Record<string, NetworkInfo>): IpLink[] {
       links.set(link.ifname, link);
     }
   }
-  const loopback: IpLink = {
-    ifindex: 1,
-    ifname: 'lo',
-    flags: ['LOOPBACK', 'UP', 'LOWER_UP'],
-    mtu: 65536,
-    operstate: 'UNKNOWN',
-    address: '00:00:00:00:00:00',
-    addr_info: [
-      { family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' },
-      { family: 'inet6', local: '::1', prefixlen: 128, scope: 'host' },
-    ],
-  };
+  // The recording's machine had IPv6 on lo too.
+  const loopback: IpLink = { ...LOOPBACK, addr_info: [...LOOPBACK.addr_info, { family: 'inet6', local: '::1', prefixlen: 128, scope: 'host' }] };
   return [loopback, ...links.values()];
 }
 
