@@ -7,7 +7,7 @@
 import { GLANCE_SECRET } from '../base/owners.js';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
-import type { RenderedFile } from '../render/render.js';
+import type { RenderedFile } from '../base/host-file.js';
 import type { Snapshot } from '../snapshot.js';
 
 export const CEPH_PACKAGE = 'ceph-common';

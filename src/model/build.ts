@@ -10,7 +10,7 @@ import type { SharedDb } from '../relations/shared-db.js';
 import type { HostSnapshot } from '../snapshot.js';
 import { API_PORT, BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
 import { httpsContext } from '../tls/https.js';
-import type { Addresses } from './addresses.js';
+import type { Addresses } from '../network/addresses.js';
 import { backendsContext } from './backends.js';
 import { haproxyContext } from './haproxy.js';
 import { urlHost } from '../base/net.js';

@@ -6,7 +6,7 @@ import { type GlanceConfig, parseConfig } from '../config/index.js';
 import { type Contexts, contextsOf, type ReadinessMap, readAll } from '../relations/index.js';
 import type { ReadEnv } from '../relations/types.js';
 import type { Snapshot } from '../snapshot.js';
-import { type Addresses, resolveAddresses } from './addresses.js';
+import { type Addresses, resolveAddresses } from '../network/addresses.js';
 import { buildModel } from './build.js';
 import { HAPROXY_CFG, statsPasswordIn } from './haproxy.js';
 import type { Problem } from '../base/problem.js';

@@ -5,7 +5,7 @@
  * src/reconcile/db-sync.ts).
  */
 import { z } from 'zod';
-import { hostAddressIn } from '../model/addresses.js';
+import { hostAddressIn } from '../network/addresses.js';
 import type { Databag } from '../snapshot.js';
 import { Base64Pem, Host, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';

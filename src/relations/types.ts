@@ -4,7 +4,7 @@
  * see each other; values spanning relations are derived in src/model/.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses } from '../model/addresses.js';
+import type { Addresses } from '../network/addresses.js';
 import type { Release } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
 import type { Databag, HostSnapshot, RelationSnapshot, UnitMemory } from '../snapshot.js';

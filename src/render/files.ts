@@ -7,7 +7,7 @@ import { HAPROXY_CFG } from '../model/haproxy.js';
 import { atLeast } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
 import { type FileOwner, GLANCE_SECRET, PUBLIC, ROOT_SECRET } from '../base/owners.js';
-import type { Syntax } from './meaning.js';
+import type { Syntax } from '../base/host-file.js';
 
 export interface ManagedFile {
   /** Host path (unrooted), or a function of the model for paths named after the application. */

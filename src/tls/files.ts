@@ -14,7 +14,7 @@ import type { GlanceConfig } from '../config/index.js';
 import type { HttpsContext } from '../model/types.js';
 import type { FileOwner } from '../plan.js';
 import type { CertificatesContext } from '../relations/certificates.js';
-import type { RenderedFile } from '../render/render.js';
+import type { RenderedFile } from '../base/host-file.js';
 import { CONFIG_CA_PATH, certPath, isSafeCertName, keyPath, relationCaPath } from './paths.js';
 import type { CertRequest } from './requests.js';
 

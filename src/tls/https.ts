@@ -6,7 +6,7 @@
  */
 import { BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses, EndpointType } from '../model/addresses.js';
+import type { Addresses, EndpointType } from '../network/addresses.js';
 import type { HttpsContext, HttpsVhost } from '../model/types.js';
 import { urlHost } from '../base/net.js';
 import type { CertificatesContext } from '../relations/certificates.js';

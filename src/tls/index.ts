@@ -3,7 +3,7 @@
  * after the requests published on the certificates relation (requests.ts).
  */
 import type { Decision } from '../model/decide.js';
-import type { RenderedFile } from '../render/render.js';
+import type { RenderedFile } from '../base/host-file.js';
 import { tlsFiles } from './files.js';
 import { certRequests } from './requests.js';
 
