@@ -63,6 +63,7 @@ export function decide(snap: Snapshot): Decision {
     release,
     appName: snap.hook.appName,
     unitName: snap.hook.unitName,
+    readiness,
     contexts,
     addresses,
     host: snap.host,
