@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
-import { completeWith, needsOwnBag, readNeed } from '../relations/index.js';
+import { boundEndpoints, completeWith, needsOwnBag, readNeed } from '../relations/index.js';
 import type { Databag, HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
 import { POLICYD_HOOKS } from '../policyd/files.js';
 import { readPolicyOverrides } from './read-policyd.js';
@@ -141,12 +141,12 @@ export async function readSnapshot(hook: HookContext, deps: ReadDeps): Promise<S
   const juju = async () => {
     const relations = await readRelations(tools, hook, memory);
     const peerApp = relations.cluster?.[0];
-    const [sharedDbNetwork, leaderData, nrpe] = await Promise.all([
-      relations['shared-db'] ? networksOf(tools, ['shared-db']) : {},
+    const [relationNetworks, leaderData, nrpe] = await Promise.all([
+      networksOf(tools, boundEndpoints(Object.keys(relations))),
       leader && !memory.dbInitialised ? leaderFacts(tools, hook, peerApp?.id) : {},
       readNrpeHost(hook.appName, hook.charmDir, Boolean(relations['nrpe-external-master'])),
     ]);
-    const networks = { ...boundNetworks, ...sharedDbNetwork };
+    const networks = { ...boundNetworks, ...relationNetworks };
     return { relations, networks, leaderData, nrpe, privateAddress: await privateAddressOf(tools, networks) };
   };
   const [{ relations, networks, leaderData, nrpe, privateAddress }, host, policyd] = await Promise.all([

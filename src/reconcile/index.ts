@@ -14,7 +14,6 @@ import { pickStatus } from '../model/status.js';
 import { planPolicyd, policydPrefix, refusal } from '../policyd/plan.js';
 import type { Effect, Plan } from '../plan.js';
 import { cephMemory, requestHeld } from '../relations/ceph.js';
-import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
 import { planApache } from '../tls/apache.js';
@@ -58,11 +57,9 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     host: snap.host,
     changed: files.changed,
   });
-  const cephHeld = requestHeld(d.config, d.configProblems);
   // A rejected option stands at its default in d.config: publishing from it would tell remote
   // charms what the operator never asked for (keystone endpoints without the VIP, another region).
-  const held: readonly string[] = badConfig ? ENDPOINTS : cephHeld ? ['ceph'] : [];
-  const publish = planPublish(d, snap, snap.leader, new Set(held));
+  const publish = planPublish(d, snap, snap.leader, badConfig);
 
   const ports = snap.memory.ports ?? [];
   const portEffects: Effect[] = ports.includes(API_PORT) ? [] : [{ kind: 'open-port', port: API_PORT }];
@@ -73,7 +70,7 @@ export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
     published: publish.published,
     ports: [...new Set([...ports, API_PORT])],
     dbInitialised: dbAlreadyInitialised(snap) || syncing || undefined,
-    ...cephMemory(d.readiness.ceph, brokerRequest(d.config, d.readEnv.appName), cephHeld, snap.memory),
+    ...cephMemory(d.readiness.ceph, brokerRequest(d.config, d.readEnv.appName), requestHeld(d.config, d.configProblems), snap.memory),
     policyd: policyd ? policyd.state : snap.memory.policyd,
   };
   if (!holdFiles) {

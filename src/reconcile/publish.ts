@@ -26,7 +26,8 @@ export interface PublishPlan {
   published: Record<string, string>;
 }
 
-export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: ReadonlySet<string>): PublishPlan {
+/** `hold`: send nothing new anywhere (a bad option stands at its default in d.config). */
+export function planPublish(d: Decision, snap: Snapshot, leader: boolean, hold: boolean): PublishPlan {
   const env: PublishEnv = {
     ...d.readEnv,
     addresses: d.addresses,
@@ -43,7 +44,7 @@ export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: 
     const handler = HANDLERS[endpoint] as RelationHandler<unknown>;
     for (const rel of snap.relations[endpoint] ?? []) {
       const held = before[rel.id];
-      if (!handler.publish || skip.has(endpoint)) {
+      if (!handler.publish || hold) {
         if (held !== undefined) published[rel.id] = held;
         continue;
       }

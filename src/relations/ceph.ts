@@ -154,7 +154,9 @@ export const ceph: RelationHandler<CephRelation> = {
       storeReady: storeReady(broker, request, env),
     });
   },
-  publish(_rel, env, current): Databag {
+  publish(_rel, env, current): Databag | undefined {
+    // Invalid erasure-code settings: ceph-mon would refuse the request; the one out there stays.
+    if (erasureProblems(env.config).length > 0) return undefined;
     // Sent from the start (ceph-mon creates the pool while it hands out the key); the diff
     // against what was published means an unchanged request is never sent again.
     const request = brokerRequest(env.config, env.appName);

@@ -66,6 +66,9 @@ export const readNeed = (endpoint: string): ReadNeed => handler(endpoint)?.reads
 /** A 'units+app' relation whose unit databags already carry this key needs no app databag read. */
 export const completeWith = (endpoint: string): string | undefined => handler(endpoint)?.completeWith;
 
+/** The related endpoints whose binding the read phase asks network-get for. */
+export const boundEndpoints = (related: readonly string[]): string[] => related.filter((e) => handler(e)?.binding === true);
+
 export const needsOwnBag = (endpoint: string): boolean => handler(endpoint)?.ownBag === true;
 
 /** The status groups the handlers declare, in registry order. */

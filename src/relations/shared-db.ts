@@ -81,6 +81,8 @@ function parse(bag: Databag): SharedDb | undefined {
 export const sharedDb: RelationHandler<SharedDb> = {
   endpoint: 'shared-db',
   reads: 'units',
+  // The grant host is this unit's address on the shared-db binding (network/addresses.ts).
+  binding: true,
   group: { name: 'database', required: true },
   read(rels) {
     if (rels.length === 0) return absent;

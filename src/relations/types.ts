@@ -67,6 +67,8 @@ export interface RelationHandler<C> {
    * only after a charm switch: for a value it keeps word for word.
    */
   readonly ownBag?: boolean;
+  /** While related, the read phase asks network-get for this endpoint's binding (Snapshot.networks). */
+  readonly binding?: boolean;
   /** Its status group; store endpoints are grouped by the store registry (src/stores/). */
   readonly group?: Group;
   read(rels: readonly RelationSnapshot[], env: ReadEnv): Readiness<C>;
