@@ -37,17 +37,19 @@ export const DIST_UPGRADE: Effect = {
 /** The release openstack-origin names when it is newer than the installed one. */
 export function upgradeTarget(snap: Snapshot): Release | undefined {
   const installed = snap.host.glanceCommonVersion ? releaseFromVersion(snap.host.glanceCommonVersion) : undefined;
-  const { config, problems } = parseConfig(snap.config);
-  if (!installed || problems.some((p) => p.source === 'openstack-origin')) return undefined;
+  const { config, packageSource } = decide(snap);
+  if (!installed || !packageSource.ok) return undefined;
   const wanted = releaseFromOrigin(config['openstack-origin'], snap.host.osCodename);
   return wanted && releaseIndex(wanted) > releaseIndex(installed) ? wanted : undefined;
 }
 
 export function upgradePackageEffects(snap: Snapshot, target: Release): Effect[] {
-  const { config } = parseConfig(snap.config);
+  const { packageSource } = decide(snap);
+  // upgradeTarget() names no release for an origin this unit cannot use.
+  if (!packageSource.ok) throw new Error(packageSource.problem.message);
   return [
     { kind: 'progress', message: UPGRADE_MESSAGE },
-    { kind: 'apt-source', origin: config['openstack-origin'], series: snap.host.osCodename ?? '' },
+    ...packageSource.effects,
     { kind: 'apt-update' },
     DIST_UPGRADE,
     ...packageEffects(snap, target),

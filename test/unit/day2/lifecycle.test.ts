@@ -8,6 +8,7 @@ import { reconcile } from '../../../src/reconcile/index.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { routeFor } from '../../../src/routes.js';
 import type { Snapshot } from '../../../src/snapshot.js';
+import { installEffects } from '../../../src/steps/install.js';
 import { postSeriesUpgradeEffects, preSeriesUpgradeEffects } from '../../../src/steps/series-upgrade.js';
 import { removeEffects, stopEffects } from '../../../src/steps/teardown.js';
 import { upgradeCharmEffects } from '../../../src/steps/upgrade-charm.js';
@@ -60,7 +61,9 @@ describe('upgrade-charm', () => {
   });
 
   it('installs from scratch when glance is not installed yet', () => {
-    expect(kinds(upgradeCharmEffects(withHost(deployed(), { glanceCommonVersion: null })))).toContain('apt-source');
+    const bare = withHost(deployed(), { glanceCommonVersion: null });
+    expect(upgradeCharmEffects(bare)).toEqual(installEffects(bare));
+    expect(kinds(upgradeCharmEffects(bare))).toContain('progress');
   });
 });
 

@@ -23,8 +23,8 @@ const describeEffect = (e: Effect): string => {
     case 'apt-install':
     case 'apt-purge':
       return `${e.kind} ${e.packages.join(' ')}`;
-    case 'apt-source':
-      return `apt-source ${e.origin} ${e.series}`;
+    case 'write-file':
+      return `write-file ${e.path}: ${e.content.trim().split('\n').at(-1)}`;
     case 'progress':
       return `progress ${e.message}`;
     case 'mkdir':
@@ -58,7 +58,8 @@ describe('the upgrade steps', () => {
   it('new source, update, dist-upgrade taking the packages config files, the release packages, /etc/glance secured', () => {
     expect(upgradePackageEffects(snap, 'dalmatian').map(describeEffect)).toEqual([
       'progress Upgrading OpenStack release',
-      'apt-source cloud:noble-dalmatian noble',
+      'apt-install ubuntu-cloud-keyring',
+      'write-file /etc/apt/sources.list.d/cloud-archive.list: deb http://ubuntu-cloud.archive.canonical.com/ubuntu noble-updates/dalmatian main',
       'apt-update',
       'apt-get --assume-yes --option=DPkg::Lock::Timeout=300 --option=Dpkg::Options::=--force-confnew --option=Dpkg::Options::=--force-confdef dist-upgrade',
       'apt-install apache2 glance haproxy memcached openstack-release python3-boto3 python3-cinderclient python3-glance python3-os-brick python3-oslo.rootwrap python3-rados python3-rbd python3-swiftclient qemu-utils uuid',

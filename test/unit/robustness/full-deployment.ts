@@ -162,7 +162,7 @@ export function after(snap: Snapshot, plan: Plan): Snapshot {
 
 /** Effects that change the unit or what remote charms see (status, memory and a hook failure do not). */
 const CHANGING = new Set<Effect['kind']>([
-  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'publish', 'open-port',
+  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-update', 'relation-set', 'publish', 'open-port',
 ]);
 export const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGING.has(e.kind));
 
