@@ -7,6 +7,7 @@
  * their first lines and secrets in relation data are masked.
  */
 import { readFileSync } from 'node:fs';
+import { decide } from '../src/model/decide.js';
 import type { Effect } from '../src/plan.js';
 import { reconcile } from '../src/reconcile/index.js';
 import { loadTemplates } from '../src/render/templates.js';
@@ -41,13 +42,14 @@ const route = snap.hook.kind === 'hook' ? routeFor(snap.hook.name) : { kind: 're
 if (route.kind === 'ignore') {
   process.stdout.write(`# ${snap.hook.name}: ignored, nothing to do\n`);
 } else {
-  const step = route.step?.(snap) ?? [];
+  const d = decide(snap);
+  const step = route.step?.(d, snap) ?? [];
   if (step.length > 0 || route.kind === 'step') {
     process.stdout.write(`# ${snap.hook.name} step\n`);
     step.forEach(print);
   }
   if (route.kind === 'reconcile') {
     if (step.length > 0) process.stdout.write('# reconcile (from the recorded snapshot, before the step)\n');
-    reconcile(snap, { templates, statusDirty: step.length > 0 }).effects.forEach(print);
+    reconcile(d, snap, { templates, statusDirty: step.length > 0 }).effects.forEach(print);
   }
 }

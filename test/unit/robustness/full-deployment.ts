@@ -10,7 +10,7 @@ import { parseConfig } from '../../../src/config/index.js';
 import { PLUGINS } from '../../../src/nrpe/checks.js';
 import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR, PLUGIN_DIR } from '../../../src/nrpe/paths.js';
 import type { Effect, Plan } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, NrpeHost, RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan } from '../../fixtures/fold-plan.js';
