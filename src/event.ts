@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { type ActionContext, type Reading, runAction } from './actions/index.js';
-import { CEPH_PACKAGE } from './ceph/host-effects.js';
+import { CEPH_PACKAGE } from './ceph/paths.js';
 import { apply } from './effects/apply.js';
 import { forgetAccounts } from './host/accounts.js';
 import { readHostFacts } from './host/inspect.js';

@@ -102,7 +102,23 @@ const restrictToImages = (appName: string): Op => ({
   'object-prefix-permissions': { 'class-read': ['rbd_children'] },
 });
 
+/**
+ * One request per parsed config (the config is parsed once per hook): the relation's readiness,
+ * what glance publishes and what the unit remembers all use the same one.
+ */
+const built = new WeakMap<GlanceConfig, Map<string, BrokerRequest>>();
+
 export function brokerRequest(c: GlanceConfig, appName: string): BrokerRequest {
+  const byApp = built.get(c) ?? new Map<string, BrokerRequest>();
+  built.set(c, byApp);
+  const known = byApp.get(appName);
+  if (known) return known;
+  const request = buildRequest(c, appName);
+  byApp.set(appName, request);
+  return request;
+}
+
+function buildRequest(c: GlanceConfig, appName: string): BrokerRequest {
   const pool = c['rbd-pool-name'] ?? appName;
   const replicas = c['ceph-osd-replication-count'];
   const weight = c['ceph-pool-weight'];

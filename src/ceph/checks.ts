@@ -5,8 +5,7 @@
  */
 import type { GlanceConfig } from '../config/index.js';
 import { blocked, type Problem, waiting } from '../base/problem.js';
-import type { CephRelation } from '../relations/ceph.js';
-import type { Readiness } from '../relations/types.js';
+import type { BrokerState } from './broker-response.js';
 
 const invalid = (option: string, why: string): Problem => blocked(option, `Invalid configuration: ${option}: ${why}`);
 
@@ -36,9 +35,8 @@ export function erasureProblems(c: GlanceConfig): Problem[] {
   return out;
 }
 
-export function brokerProblems(ceph: Readiness<CephRelation>): Problem[] {
-  if (ceph.state !== 'ready') return [];
-  const { broker } = ceph.context;
+/** The broker request's progress, once the relation is otherwise ready. */
+export function brokerProblems(broker: BrokerState): Problem[] {
   if (broker.state === 'pending') return [waiting('ceph', 'Ceph broker request incomplete')];
   // The reference kept waiting forever here; ceph-mon's answer says why it cannot be done.
   if (broker.state === 'failed') return [blocked('ceph', `Ceph broker request failed: ${broker.message}`)];

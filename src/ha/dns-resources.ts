@@ -6,7 +6,7 @@
  * sent the placeholder to MAAS unreplaced.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses, EndpointType } from '../model/addresses.js';
+import type { Addresses, EndpointType } from '../network/addresses.js';
 import { type ClusterResources, SERVICE } from './cluster-resources.js';
 
 const RECORDS: ReadonlyArray<{ type: EndpointType; option: 'os-admin-hostname' | 'os-internal-hostname' | 'os-public-hostname'; key: string }> = [

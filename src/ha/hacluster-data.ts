@@ -4,7 +4,7 @@
  * holding compact, key-sorted JSON; empty parts are left out.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses } from '../model/addresses.js';
+import type { Addresses } from '../network/addresses.js';
 import type { Databag, HostAddress } from '../snapshot.js';
 import { type ClusterResources, haproxyResources, mergeResources } from './cluster-resources.js';
 import { dnsResources } from './dns-resources.js';

@@ -19,7 +19,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readNrpeHost } from '../nrpe/read.js';
-import { OWN_BAG_NEEDED, READ_NEEDS } from '../relations/read-needs.js';
+import { completeWith, needsOwnBag, readNeed } from '../relations/index.js';
 import type { Databag, HookContext, HostSnapshot, Network, RelationSnapshot, Snapshot, UnitMemory } from '../snapshot.js';
 import { POLICYD_HOOKS } from '../policyd/files.js';
 import { readPolicyOverrides } from './read-policyd.js';
@@ -39,10 +39,10 @@ interface RelationReader {
 }
 
 async function readRelation({ tools, hook, ownBags }: RelationReader, endpoint: string, id: string): Promise<RelationSnapshot> {
-  const needs = READ_NEEDS[endpoint] ?? 'units';
+  const needs = readNeed(endpoint);
   const rel: RelationSnapshot = { id, endpoint, app: '', units: {}, appData: {} };
   if (hook.relationId === id && hook.remoteApp) rel.app = hook.remoteApp;
-  if (ownBags || OWN_BAG_NEEDED.has(endpoint)) rel.published = await tools.relationGet(id, hook.unitName);
+  if (ownBags || needsOwnBag(endpoint)) rel.published = await tools.relationGet(id, hook.unitName);
   if (needs === 'ids') return rel;
   const units = await tools.relationList(id);
   const bags = await Promise.all(units.map((unit) => tools.relationGet(id, unit, { app: false })));
@@ -57,9 +57,9 @@ async function readRelation({ tools, hook, ownBags }: RelationReader, endpoint: 
   return rel;
 }
 
-/** A units+app relation whose unit data already carries the credentials needs no app read. */
+/** A units+app relation whose unit data already carries what the handler waits for needs no app read. */
 function unitDataComplete(endpoint: string, rel: RelationSnapshot): boolean {
-  const key = endpoint === 'identity-service' ? 'service_password' : undefined;
+  const key = completeWith(endpoint);
   return key !== undefined && Object.values(rel.units).some((bag) => Boolean(bag[key]));
 }
 

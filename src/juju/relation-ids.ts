@@ -24,7 +24,7 @@
  * confirmed, and writing to a relation Juju no longer has would fail every retry of the hook.
  */
 import { cluster } from '../relations/cluster.js';
-import { READ_NEEDS } from '../relations/read-needs.js';
+import { readNeed } from '../relations/index.js';
 import type { HookContext } from '../snapshot.js';
 import { relationEvent } from './context.js';
 import type { GoalState } from './tool-output.js';
@@ -60,7 +60,7 @@ export function endpointsToRead(goal: GoalState, hook: HookContext, published: r
       const peer = hookId ?? (ids.length === 1 ? ids[0] : undefined);
       return peer ? { endpoint, remembered: [peer] } : { endpoint };
     }
-    const readsUnits = (READ_NEEDS[endpoint] ?? 'units') !== 'ids';
+    const readsUnits = readNeed(endpoint) !== 'ids';
     const hookKnown = hookId === undefined || ids.includes(hookId);
     if (readsUnits && hookKnown && ids.length > 0 && ids.length === goalApps(goal, endpoint)) return { endpoint, remembered: ids };
     return { endpoint };

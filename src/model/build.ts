@@ -2,28 +2,26 @@
  * Build the GlanceModel: the one value templates, published relation data and status read.
  * Pure: config, release, the ready relations' contexts, addresses and unit memory in, model out.
  */
-import { cephContext, cephStore } from '../ceph/model.js';
 import type { GlanceConfig } from '../config/index.js';
-import { S3_OPTIONS } from '../config/stores.js';
-import type { Contexts } from '../relations/index.js';
-import type { SharedDb } from '../relations/shared-db.js';
+import { cephContext } from '../relations/ceph.js';
+import type { Contexts, ReadinessMap } from '../relations/index.js';
+import { databaseContext } from '../relations/shared-db.js';
 import type { HostSnapshot } from '../snapshot.js';
 import { API_PORT, BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
 import { httpsContext } from '../tls/https.js';
-import type { Addresses } from './addresses.js';
-import { backendsContext } from './backends.js';
+import type { Addresses } from '../network/addresses.js';
+import { planStores } from './backends.js';
 import { haproxyContext } from './haproxy.js';
 import { urlHost } from '../base/net.js';
-import { atLeast, hasRegistry, lineageOf, type Release } from '../base/release.js';
-import type { DatabaseContext, GlanceModel } from './types.js';
-
-export const DB_SSL_DIR = '/etc/glance';
+import { hasRegistry, lineageOf, type Release } from '../base/release.js';
+import type { GlanceModel } from './types.js';
 
 export interface ModelInputs {
   config: GlanceConfig;
   release: Release;
   appName: string;
   unitName: string;
+  readiness: ReadinessMap;
   contexts: Contexts;
   addresses: Addresses;
   host: HostSnapshot;
@@ -38,28 +36,12 @@ export function workers(cpus: number, multiplier: number | null | undefined): nu
   return Math.max(1, Math.floor(cpus * multiplier));
 }
 
-function database(db: SharedDb, config: GlanceConfig): DatabaseContext {
-  const user = encodeURIComponent(config['database-user']);
-  const pass = encodeURIComponent(db.password);
-  const params = db.ssl
-    ? [`ssl_ca=${DB_SSL_DIR}/db-client.ca`, ...(db.ssl.cert && db.ssl.key ? [`ssl_cert=${DB_SSL_DIR}/db-client.cert`, `ssl_key=${DB_SSL_DIR}/db-client.key`] : [])]
-    : [];
-  const query = params.length ? `?${params.join('&')}` : '';
-  return {
-    connection: `mysql+pymysql://${user}:${pass}@${urlHost(db.host)}/${config.database}${query}`,
-    recycleKey: 'connection_recycle_time',
-  };
-}
-
 export function buildModel(i: ModelInputs): GlanceModel {
   const { config: c, contexts: ctx, release } = i;
   const ipv6Host = i.host.addresses.some((a) => a.address === '::1');
   const preferV6 = Boolean(c['prefer-ipv6']);
-  // S3 needs all four options, and glance only has the store again from ussuri on.
-  const s3 = S3_OPTIONS.every((o) => Boolean(c[o])) && atLeast(release, 'ussuri');
-  const cinder = Boolean(ctx['cinder-volume-service']) || Boolean(ctx['storage-backend']?.cinder);
   const ceph = ctx.ceph ? cephContext(ctx.ceph, c, i.appName) : undefined;
-  const rbd = cephStore(ctx.ceph, ceph);
+  const stores = planStores({ config: c, release, readiness: i.readiness, contexts: ctx, ceph, inContainer: i.host.inContainer });
   // Apache terminates TLS on the backend port and glance-api moves behind it.
   const httpsCtx = httpsContext({ config: c, certificates: ctx.certificates, addresses: i.addresses });
   const https = httpsCtx !== undefined;
@@ -87,7 +69,7 @@ export function buildModel(i: ModelInputs): GlanceModel {
     containerFormats: c['container-formats'] ?? undefined,
     filesystemStoreDatadir: c['filesystem-store-datadir'] || undefined,
     // Image locations would show S3 credentials (LP #1935743), so S3 turns them off.
-    exposeImageLocations: Boolean(rbd) && c['expose-image-locations'] && !s3,
+    exposeImageLocations: stores.inUse.has('ceph') && c['expose-image-locations'] && !stores.inUse.has('s3'),
     apiConfigFlags: c['api-config-flags'] ?? [],
     registryConfigFlags: c['registry-config-flags'] ?? [],
     memcacheUrl: ipv6Host ? 'inet6:[::1]:11211' : '127.0.0.1:11211',
@@ -100,20 +82,12 @@ export function buildModel(i: ModelInputs): GlanceModel {
     },
     useInternalEndpoints: Boolean(c['use-internal-endpoints']),
     imageLocationPolicy: c['restrict-image-location-operations'] ? 'role:admin' : '',
-    database: ctx['shared-db'] ? database(ctx['shared-db'], c) : undefined,
+    database: ctx['shared-db'] ? databaseContext(ctx['shared-db'], c) : undefined,
     identity,
     amqp: ctx.amqp ? { transportUrl: ctx.amqp.transportUrl, haQueues: ctx.amqp.haQueues, ssl: ctx.amqp.ssl, sslCaFile: ctx.amqp.sslCaFile } : undefined,
     swift: ctx['object-store'] ? true : undefined,
     ceph,
-    backends: backendsContext({
-      config: c,
-      ceph: rbd,
-      swift: Boolean(ctx['object-store']),
-      s3,
-      cinder,
-      cinderRelated: Boolean(ctx['cinder-volume-service'] || ctx['storage-backend']),
-      identity,
-    }),
+    backends: stores.context,
     subordinateSections: ctx['storage-backend']?.sections ?? [],
     https: httpsCtx,
     haproxy: { ...haproxyContext({ config: c, unitName: i.unitName, addresses: i.addresses, peers: ctx.cluster ?? [], statsPassword: i.statsPassword, https }), ipv6: ipv6Host },

@@ -7,7 +7,7 @@ import { type SourcePlan, withPackageSource } from '../package-source/plan.js';
 import { type Contexts, contextsOf, type ReadinessMap, readAll } from '../relations/index.js';
 import type { ReadEnv } from '../relations/types.js';
 import type { Snapshot } from '../snapshot.js';
-import { type Addresses, resolveAddresses } from './addresses.js';
+import { type Addresses, resolveAddresses } from '../network/addresses.js';
 import { buildModel } from './build.js';
 import { HAPROXY_CFG, statsPasswordIn } from './haproxy.js';
 import type { Problem } from '../base/problem.js';
@@ -68,6 +68,7 @@ export function decide(snap: Snapshot): Decision {
     release,
     appName: snap.hook.appName,
     unitName: snap.hook.unitName,
+    readiness,
     contexts,
     addresses,
     host: snap.host,

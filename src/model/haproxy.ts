@@ -6,7 +6,7 @@
 import { BACKEND_PORT } from '../base/ports.js';
 import type { GlanceConfig } from '../config/index.js';
 import type { Peer } from '../relations/cluster.js';
-import type { Addresses, UnitAddress } from './addresses.js';
+import type { Addresses, UnitAddress } from '../network/addresses.js';
 import type { HaproxyBackend, HaproxyContext, HaproxyServer } from './types.js';
 
 

@@ -1,27 +1,30 @@
 /**
- * Relation groups the workload status checks, in the one stable order status messages use
- * (the reference iterated a Python set, so its order changed between runs, Q8).
- * A required group must be related; an optional group counts only once one of its endpoints
- * is related; a group is satisfied when any of its related endpoints is ready.
+ * The relation groups the workload status checks, in the one stable order status messages use
+ * (the reference iterated a Python set, so its order changed between runs, Q8): the groups the
+ * handlers declare in registry order, then the endpoints that bring an image store. A required
+ * group must be related; an optional group counts only once one of its endpoints is related; a
+ * group is satisfied when any of its related endpoints is ready.
  */
-import type { Endpoint, ReadinessMap } from '../relations/index.js';
+import { type Endpoint, handlerGroups, type ReadinessMap } from '../relations/index.js';
+import { STORE_ENDPOINTS } from '../stores/index.js';
 
-export interface Group {
+export interface GroupEndpoints {
   name: string;
   endpoints: readonly Endpoint[];
   required: boolean;
 }
 
-export const GROUPS: readonly Group[] = [
-  { name: 'database', endpoints: ['shared-db'], required: true },
-  { name: 'identity', endpoints: ['identity-service'], required: true },
-  { name: 'messaging', endpoints: ['amqp'], required: false },
-  {
-    name: 'storage-backend',
-    endpoints: ['ceph', 'object-store', 'cinder-volume-service', 'storage-backend'],
-    required: false,
-  },
-];
+function groups(): GroupEndpoints[] {
+  const out: GroupEndpoints[] = [];
+  for (const { group, endpoint } of handlerGroups()) {
+    const known = out.find((g) => g.name === group.name);
+    if (known) known.endpoints = [...known.endpoints, endpoint];
+    else out.push({ ...group, endpoints: [endpoint] });
+  }
+  return [...out, { name: 'storage-backend', endpoints: STORE_ENDPOINTS, required: false }];
+}
+
+const GROUPS: readonly GroupEndpoints[] = groups();
 
 export interface InterfaceState {
   missing: string[];

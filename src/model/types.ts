@@ -9,54 +9,12 @@
  */
 import type { IniPair, IniSection } from '../base/ini.js';
 import type { Lineage, Release } from '../base/release.js';
-
-export interface DatabaseContext {
-  /** Full SQLAlchemy URL, e.g. mysql+pymysql://glance:pw@10.0.0.5/glance?ssl_ca=... */
-  connection: string;
-  /** `connection_recycle_time` (or `idle_timeout` for plain mysql): always 3600. */
-  recycleKey: 'connection_recycle_time' | 'idle_timeout';
-}
-
-export interface IdentityContext {
-  /** [keystone_authtoken] lines in the reference order (auth_type, www_authenticate_uri|auth_uri, ...). */
-  authtoken: readonly IniPair[];
-  /** `<service_protocol>://<service_host>:<service_port>/v3`: [barbican] auth_endpoint, swift auth_address. */
-  serviceUrl: string;
-  /** `<auth_protocol>://<auth_host>:<auth_port>/v3`, the keystone auth_url (cinder store). */
-  authUrl: string;
-  projectName: string;
-  username: string;
-  password: string;
-  projectDomainName: string;
-  projectDomainId: string;
-  userDomainName: string;
-  userDomainId: string;
-  /** '3' or '2' (keystone api_version). */
-  apiVersion: string;
-}
-
-export interface AmqpContext {
-  transportUrl: string;
-  haQueues: boolean;
-  ssl: boolean;
-  /** Set when the rabbit side sent a CA: /etc/glance/rabbit-client-ca.pem */
-  sslCaFile?: string;
-}
-
-export interface CephContext {
-  /** Sorted, space-joined monitor addresses. */
-  monHosts: string;
-  auth: string;
-  key: string;
-  rbdFeatures?: string;
-  /** The pool glance-api stores images in (the metadata pool for erasure-coded). */
-  pool: string;
-  user: string;
-  /** EC only: the data pool ceph.conf's [client] `rbd default data pool` names. */
-  dataPool?: string;
-  /** ceph.conf `log/err/clog to syslog`: use-syslog in lower case ('true'/'false'), as Ceph writes booleans. */
-  logToSyslog: 'true' | 'false';
-}
+import type { Endpoints } from '../network/addresses.js';
+import type { AmqpContext } from '../relations/amqp.js';
+import type { CephContext } from '../relations/ceph.js';
+import type { DatabaseContext } from '../relations/shared-db.js';
+import type { IdentityContext } from '../relations/identity-service.js';
+import type { HttpsContext } from '../tls/https.js';
 
 export interface HaproxyServer {
   name: string; // unit name with '/' -> '-'
@@ -83,27 +41,6 @@ export interface HaproxyContext {
   defaultBackend: string; // address of the default backend
   /** Backends use `check check-ssl verify none` when Apache terminates TLS. */
   checkSsl: boolean;
-}
-
-export interface HttpsVhost {
-  /** Address Apache listens on (the unit's address for that endpoint type). */
-  address: string;
-  /** Name the certificate is stored under: cert_<cn>, key_<cn>. */
-  cn: string;
-}
-
-export interface HttpsContext {
-  /** Apache listens here (9282) and proxies to glance-api on `internalPort` (9272). */
-  externalPort: number;
-  internalPort: number;
-  vhosts: readonly HttpsVhost[];
-  certDir: string; // /etc/apache2/ssl/glance
-}
-
-export interface Endpoints {
-  public: string; // https://glance.example.com:9292
-  internal: string;
-  admin: string;
 }
 
 export interface BackendsContext {

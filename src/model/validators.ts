@@ -1,21 +1,15 @@
 /**
  * The charm's own checks after relations (reference §9 charm_func), each returning problems as
- * values, in the order status messages list them. Config-value problems come from parseConfig.
+ * values, in the order status messages list them: the HA rules, then each image store's
+ * (src/stores/), then the rule that several units need a shared store. Config-value problems
+ * come from parseConfig.
  */
-import { brokerProblems, erasureProblems } from '../ceph/checks.js';
-import type { GlanceConfig } from '../config/index.js';
-import { S3_OPTIONS } from '../config/stores.js';
-import { HOSTNAME_OPTIONS, haRuleProblem } from '../ha/rules.js';
-import type { Contexts, ReadinessMap } from '../relations/index.js';
 import { blocked, type Problem } from '../base/problem.js';
-import { atLeast, type Release } from '../base/release.js';
+import { HOSTNAME_OPTIONS, haRuleProblem } from '../ha/rules.js';
+import { STORES } from '../stores/index.js';
+import type { StoreInputs } from '../stores/types.js';
 
-export interface CheckInputs {
-  config: GlanceConfig;
-  release: Release;
-  readiness: ReadinessMap;
-  contexts: Contexts;
-  inContainer: boolean;
+export interface CheckInputs extends StoreInputs {
   /** Bad option values (parseConfig); a check about an option with a bad value stays quiet. */
   configProblems?: readonly Problem[];
 }
@@ -33,36 +27,17 @@ const haRules: Check = ({ config, readiness, configProblems = [] }) => {
   return rule ? [rule] : [];
 };
 
-const erasureCode: Check = ({ config }) => erasureProblems(config);
-
-const cephBroker: Check = ({ readiness }) => brokerProblems(readiness.ceph);
-
-/** With only some of the four options set, config parsing already reports the missing ones. */
-const s3Release: Check = ({ config, release }) =>
-  S3_OPTIONS.every((o) => Boolean(config[o])) && !atLeast(release, 'ussuri')
-    ? [blocked('s3', `Invalid external S3 config: ${release} is not supported`)]
-    : [];
-
-/** os-brick attaches cinder volumes to the host, which a container cannot do, whichever relation asks for cinder. */
-const cinderInContainer: Check = ({ readiness, contexts, inContainer }) =>
-  inContainer && (readiness['cinder-volume-service'].state !== 'absent' || Boolean(contexts['storage-backend']?.cinder))
-    ? [blocked('cinder', 'Glance with cinder storage backend is not supported on container')]
-    : [];
+const storeRules: Check = (i) => STORES.flatMap((s) => s.problems?.(i) ?? []);
 
 /** More than one unit serving images needs a store every unit sees (operator README). */
-const sharedStore: Check = ({ config, readiness, contexts }) => {
-  const scaled = (contexts.cluster?.length ?? 0) > 0 || readiness.ha.state !== 'absent';
-  const shared =
-    readiness.ceph.state !== 'absent' ||
-    readiness['object-store'].state !== 'absent' ||
-    readiness['cinder-volume-service'].state !== 'absent' ||
-    readiness['storage-backend'].state !== 'absent' ||
-    Boolean(config['s3-store-host']);
+const sharedStore: Check = (i) => {
+  const scaled = (i.contexts.cluster?.length ?? 0) > 0 || i.readiness.ha.state !== 'absent';
+  const shared = STORES.some((s) => s.shared && s.wanted(i));
   return scaled && !shared
     ? [blocked('storage', 'HA needs shared image storage: relate glance to ceph or swift-proxy')]
     : [];
 };
 
-export const CHECKS: readonly Check[] = [haRules, erasureCode, cephBroker, s3Release, cinderInContainer, sharedStore];
+export const CHECKS: readonly Check[] = [haRules, storeRules, sharedStore];
 
 export const runChecks = (i: CheckInputs): Problem[] => CHECKS.flatMap((c) => c(i));

@@ -8,6 +8,16 @@
 import { CANDIDATE_SERVICES } from '../host/service-states.js';
 import { checkCommand, pluginPath } from './paths.js';
 
+/** What the nrpe-external-master relation tells glance (src/relations/nrpe-external-master.ts). */
+export interface NrpeContext {
+  /** Nagios host name: the subordinate's `nagios_hostname`, else `<nagios_context>-<unit with ->`. */
+  hostname: string;
+  /** The unit in check descriptions: `glance/0`, or `<nagios_host_context>:glance/0`. */
+  unitLabel: string;
+  /** `nagios_servicegroups`, or the context when that is empty. */
+  servicegroups: string;
+}
+
 export interface NrpeCheck {
   /** Nagios short name: [A-Za-z0-9-_.@]+ (charmhelpers' rule). */
   shortname: string;

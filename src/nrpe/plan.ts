@@ -6,12 +6,9 @@
  * all of them when the relation is gone. Nothing happens before the subordinate has installed
  * NRPE (no nrpe.d yet): its relation-changed comes again once it has.
  */
-import type { Decision } from '../model/decide.js';
-import { unitServices } from '../model/services.js';
 import type { Effect, FileOwner } from '../plan.js';
-import type { NrpeContext } from '../relations/nrpe-external-master.js';
-import type { NrpeHost, Snapshot } from '../snapshot.js';
-import { nrpeChecks, PLUGINS } from './checks.js';
+import type { NrpeHost } from '../snapshot.js';
+import { type NrpeContext, nrpeChecks, PLUGINS } from './checks.js';
 import { ownedNrpePaths } from './owned-paths.js';
 import {
   checkFilePath,
@@ -34,16 +31,34 @@ interface Wanted {
   owner: FileOwner;
 }
 
-function wantedFiles(d: Decision, host: NrpeHost, ctx: NrpeContext): Map<string, Wanted> {
-  const app = d.readEnv.appName;
-  const credentials = statsCredentialsPath(app);
-  const checks = nrpeChecks({ services: unitServices(d), unitLabel: ctx.unitLabel, statsCredentials: credentials });
+/** What this unit's checks are made of, while the relation exists. */
+export interface NrpeWanted {
+  context: NrpeContext;
+  /** The services this unit manages, in status order. */
+  services: readonly string[];
+  /** Where haproxy's stats page listens, and its password. */
+  statsBind: string;
+  statsPassword: string;
+}
+
+export interface NrpeInputs {
+  appName: string;
+  /** The NRPE side of the host as the read phase found it. */
+  host: NrpeHost | undefined;
+  /** Undefined: the relation is gone, every check of ours goes. */
+  wanted?: NrpeWanted;
+}
+
+function wantedFiles(appName: string, host: NrpeHost, w: NrpeWanted): Map<string, Wanted> {
+  const ctx = w.context;
+  const credentials = statsCredentialsPath(appName);
+  const checks = nrpeChecks({ services: w.services, unitLabel: ctx.unitLabel, statsCredentials: credentials });
   const out = new Map<string, Wanted>();
   for (const name of PLUGINS) {
     const content = host.plugins[name];
     if (content !== undefined) out.set(pluginPath(name), { content, owner: EXECUTABLE });
   }
-  out.set(credentials, { content: statsCredentialsText(d.model.haproxy.statsBind, d.model.haproxy.statsPassword), owner: NAGIOS_SECRET });
+  out.set(credentials, { content: statsCredentialsText(w.statsBind, w.statsPassword), owner: NAGIOS_SECRET });
   for (const check of checks) {
     out.set(checkFilePath(check.shortname), { content: checkFileText(check, ctx.servicegroups), owner: PUBLIC });
     if (host.exportFiles !== null) {
@@ -56,21 +71,19 @@ function wantedFiles(d: Decision, host: NrpeHost, ctx: NrpeContext): Map<string,
   return out;
 }
 
-export function planNrpe(d: Decision, snap: Snapshot): Effect[] {
-  const host = snap.nrpe;
+export function planNrpe({ appName, host, wanted: w }: NrpeInputs): Effect[] {
   if (!host?.confDir) return [];
-  const ctx = d.contexts['nrpe-external-master'];
-  const wanted = ctx ? wantedFiles(d, host, ctx) : new Map<string, Wanted>();
+  const wanted = w ? wantedFiles(appName, host, w) : new Map<string, Wanted>();
   const effects: Effect[] = [];
   for (const [path, file] of wanted) {
     if (host.files[path] !== file.content) effects.push({ kind: 'write-file', path, content: file.content, owner: file.owner });
   }
   // Only ever paths of ours: the directories hold other charms' checks too.
-  for (const path of ownedNrpePaths(d.readEnv.appName, host.exportFiles)) {
+  for (const path of ownedNrpePaths(appName, host.exportFiles)) {
     if (path in host.files && !wanted.has(path)) effects.push({ kind: 'delete-file', path });
   }
   const checksChanged = effects.some((e) => (e.kind === 'write-file' || e.kind === 'delete-file') && e.path.startsWith(`${NRPE_CONF_DIR}/`));
   // Without the relation the subordinate is on its way out: its service may be gone already.
-  if (ctx && checksChanged) effects.push({ kind: 'service', action: 'restart', service: NRPE_SERVICE });
+  if (w && checksChanged) effects.push({ kind: 'service', action: 'restart', service: NRPE_SERVICE });
   return effects;
 }

@@ -1,34 +1,18 @@
 /**
- * Which managed files to write: render every file the model calls for, add the secret files
- * relations hand over (DB client TLS material), and keep only those whose content or mode differs
- * from what is on disk, so a repeated hook writes nothing.
+ * Which managed files to write: render every file the model calls for, add the files the ready
+ * relations hand over (src/relations/: DB client TLS material, the rabbit CA, the cephx keyring)
+ * and the TLS files, and keep only those whose content or mode differs from what is on disk, so
+ * a repeated hook writes nothing. A file a relation no longer hands over is removed, not left
+ * behind with its secrets.
  */
-import { GLANCE_SECRET } from '../base/owners.js';
-import { keyringFiles } from '../ceph/host-effects.js';
+import type { RenderedFile } from '../base/host-file.js';
 import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
-import { RABBIT_CA_FILE } from '../relations/amqp.js';
-import { type RenderedFile, renderFiles } from '../render/render.js';
+import { handedOverFiles, relationPaths } from '../relations/index.js';
+import { renderFiles } from '../render/render.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot } from '../snapshot.js';
-import { tlsFilesFor } from '../tls/index.js';
-
-
-function relationFiles(d: Decision): RenderedFile[] {
-  const out: RenderedFile[] = [];
-  const caPem = d.contexts.amqp?.caPem;
-  if (caPem) out.push({ path: RABBIT_CA_FILE, content: caPem, owner: GLANCE_SECRET, services: ['glance-api'] });
-  const ssl = d.contexts['shared-db']?.ssl;
-  if (!ssl) return out;
-  out.push({ path: '/etc/glance/db-client.ca', content: ssl.ca, owner: GLANCE_SECRET, services: ['glance-api'] });
-  if (ssl.cert && ssl.key) {
-    out.push(
-      { path: '/etc/glance/db-client.cert', content: ssl.cert, owner: GLANCE_SECRET, services: ['glance-api'] },
-      { path: '/etc/glance/db-client.key', content: ssl.key, owner: GLANCE_SECRET, services: ['glance-api'] },
-    );
-  }
-  return out;
-}
+import { tlsFilesFor } from './tls.js';
 
 export interface FilePlan {
   effects: Effect[];
@@ -37,12 +21,12 @@ export interface FilePlan {
 }
 
 export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): FilePlan {
-  const rendered = [...renderFiles(d.model, templates), ...relationFiles(d), ...keyringFiles(d), ...tlsFilesFor(d)];
+  const app = d.readEnv.appName;
+  const rendered = [...renderFiles(d.model, templates), ...handedOverFiles(d.contexts, app), ...tlsFilesFor(d)];
   const mode = (path: string) => snap.host.modes?.[path];
   // A mode left wider by another charm (or a package) is fixed by writing the file again.
   const changed = rendered.filter((f) => snap.host.files[f.path] !== f.content || (mode(f.path) ?? f.owner.mode) !== f.owner.mode);
-  // TLS material a relation no longer hands over is removed, not left behind with its secrets.
-  const stale = RELATION_FILE_PATHS.filter((path) => typeof snap.host.files[path] === 'string' && !rendered.some((f) => f.path === path));
+  const stale = relationPaths(app).filter((path) => typeof snap.host.files[path] === 'string' && !rendered.some((f) => f.path === path));
   return {
     rendered,
     changed,
@@ -52,6 +36,3 @@ export function planFiles(d: Decision, snap: Snapshot, templates: TemplateSet): 
     ],
   };
 }
-
-/** Every path the read phase must load so the next decision can diff against it. */
-export const RELATION_FILE_PATHS = [RABBIT_CA_FILE, '/etc/glance/db-client.ca', '/etc/glance/db-client.cert', '/etc/glance/db-client.key'];

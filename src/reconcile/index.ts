@@ -5,15 +5,15 @@
  * hook failure last when a rule says the hook must fail.
  */
 import { API_PORT } from '../base/ports.js';
+import { brokerRequest } from '../ceph/broker-request.js';
 import { planCephHost } from '../ceph/host-effects.js';
-import { cephMemory, cephRequestHeld } from '../ceph/memory.js';
 import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
 import type { Decision } from '../model/decide.js';
 import { unitServices, workloadConfigured } from '../model/services.js';
 import { pickStatus } from '../model/status.js';
-import { planNrpe } from '../nrpe/plan.js';
 import { planPolicyd, policydPrefix, refusal } from '../policyd/plan.js';
 import type { Effect, Plan } from '../plan.js';
+import { cephMemory, requestHeld } from '../relations/ceph.js';
 import { ENDPOINTS } from '../relations/index.js';
 import type { TemplateSet } from '../render/templates.js';
 import type { Snapshot, UnitMemory } from '../snapshot.js';
@@ -21,6 +21,7 @@ import { planApache } from '../tls/apache.js';
 import { isTlsFilePath } from '../tls/paths.js';
 import { DB_SYNC, dbAlreadyInitialised, planDbSync } from './db-sync.js';
 import { planFiles } from './files.js';
+import { nrpeFor } from './nrpe.js';
 import { planPublish } from './publish.js';
 import { planServices } from './services.js';
 
@@ -50,11 +51,17 @@ export function reconcile(d: Decision, snap: Snapshot, opts: ReconcileOptions): 
   const refused = refusal(snap.policyd);
   const restartAlso = [...apache.restart, ...(policyd?.restart ? ['glance-api'] : [])];
   const services = holdFiles ? { effects: [], expected: [] } : planServices(d, snap, files.rendered, restartAlso);
-  const nrpe = holdFiles ? [] : planNrpe(d, snap);
-  const cephHost = planCephHost(d, snap, files.changed);
+  const nrpe = holdFiles ? [] : nrpeFor(d, snap);
+  const cephHost = planCephHost({
+    appName: d.readEnv.appName,
+    related: d.readiness.ceph.state !== 'absent',
+    host: snap.host,
+    changed: files.changed,
+  });
+  const cephHeld = requestHeld(d.config, d.configProblems);
   // A rejected option stands at its default in d.config: publishing from it would tell remote
   // charms what the operator never asked for (keystone endpoints without the VIP, another region).
-  const held: readonly string[] = badConfig ? ENDPOINTS : cephRequestHeld(d) ? ['ceph'] : [];
+  const held: readonly string[] = badConfig ? ENDPOINTS : cephHeld ? ['ceph'] : [];
   const publish = planPublish(d, snap, snap.leader, new Set(held));
 
   const ports = snap.memory.ports ?? [];
@@ -66,7 +73,7 @@ export function reconcile(d: Decision, snap: Snapshot, opts: ReconcileOptions): 
     published: publish.published,
     ports: [...new Set([...ports, API_PORT])],
     dbInitialised: dbAlreadyInitialised(snap) || syncing || undefined,
-    ...cephMemory(d, snap.memory),
+    ...cephMemory(d.readiness.ceph, brokerRequest(d.config, d.readEnv.appName), cephHeld, snap.memory),
     policyd: policyd ? policyd.state : snap.memory.policyd,
   };
   if (!holdFiles) {

@@ -27,7 +27,15 @@ export interface PublishPlan {
 }
 
 export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: ReadonlySet<string>): PublishPlan {
-  const env: PublishEnv = { ...d.readEnv, model: d.model, addresses: d.addresses, leader, services: unitServices(d) };
+  const env: PublishEnv = {
+    ...d.readEnv,
+    addresses: d.addresses,
+    endpoints: d.model.endpoints,
+    clustered: d.model.clustered,
+    serving: d.model.database !== undefined && d.model.identity !== undefined,
+    leader,
+    services: unitServices(d),
+  };
   const before = snap.memory.published ?? {};
   const published: Record<string, string> = {};
   const effects: Effect[] = [];
@@ -40,7 +48,7 @@ export function planPublish(d: Decision, snap: Snapshot, leader: boolean, skip: 
         continue;
       }
       // What this unit holds out there, where the read phase read it (after a switch, or for a
-      // handler that keeps a value word for word: read-needs.ts OWN_BAG_NEEDED).
+      // handler that keeps a value word for word: RelationHandler.ownBag).
       const want = handler.publish(rel, env, rel.published ?? {});
       // Declined for now: the bag keeps what it holds, and the id is remembered all the same
       // (src/juju/relation-ids.ts); '' is a digest no bag has.

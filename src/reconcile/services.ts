@@ -7,7 +7,7 @@
 import type { Decision } from '../model/decide.js';
 import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
-import type { RenderedFile } from '../render/render.js';
+import type { RenderedFile } from '../base/host-file.js';
 import { planRestarts } from '../render/restarts.js';
 import type { Snapshot } from '../snapshot.js';
 

@@ -5,12 +5,20 @@
  * user:password@host:port, on ssl_port when rabbit offers TLS.
  */
 import { urlHost } from '../base/net.js';
-import type { AmqpContext } from '../model/types.js';
+import { GLANCE_SECRET } from '../base/owners.js';
 import type { Databag } from '../snapshot.js';
 import { isBase64Pem, isHost, isPort } from './remote-values.js';
 import { absent, incomplete, type RelationHandler, ready } from './types.js';
 
 export const RABBIT_CA_FILE = '/etc/glance/rabbit-client-ca.pem';
+
+export interface AmqpContext {
+  transportUrl: string;
+  haQueues: boolean;
+  ssl: boolean;
+  /** Set when the rabbit side sent a CA: /etc/glance/rabbit-client-ca.pem */
+  sslCaFile?: string;
+}
 
 export interface Amqp extends AmqpContext {
   /** PEM text of the CA rabbit sent (base64 on the wire), written to RABBIT_CA_FILE. */
@@ -33,6 +41,8 @@ function hostsOf(units: [string, Databag][], withPassword: Databag): string[] {
 
 export const amqp: RelationHandler<Amqp> = {
   endpoint: 'amqp',
+  reads: 'units',
+  group: { name: 'messaging', required: false },
   read(rels, env) {
     if (rels.length === 0) return absent;
     for (const rel of rels) {
@@ -62,4 +72,6 @@ export const amqp: RelationHandler<Amqp> = {
     return incomplete(['password']);
   },
   publish: (_rel, env) => ({ username: env.config['rabbit-user'], vhost: env.config['rabbit-vhost'] }),
+  files: (ctx) => (ctx.caPem ? [{ path: RABBIT_CA_FILE, content: ctx.caPem, owner: GLANCE_SECRET, services: ['glance-api'] }] : []),
+  paths: () => [RABBIT_CA_FILE],
 };

@@ -5,6 +5,7 @@
  * could not be a file name are ignored: the name becomes part of a path on the host.
  */
 import { z } from 'zod';
+import type { CertBundle, CertificatesContext } from '../tls/files.js';
 import { certRequestData } from '../tls/requests.js';
 import { isSafeCertName } from '../tls/paths.js';
 import type { Databag } from '../snapshot.js';
@@ -12,17 +13,7 @@ import { isPem, Pem } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
 
 // Written to files Apache and the trust store read: PEM and nothing else.
-const Bundle = z.object({ cert: Pem, key: Pem });
-export type CertBundle = z.infer<typeof Bundle>;
-
-export interface CertificatesContext {
-  /** The signing application (names the CA file in the system trust store). */
-  caApp: string;
-  ca: string;
-  chain?: string;
-  /** Issued certificates by the name they were requested for. */
-  certs: Record<string, CertBundle>;
-}
+const Bundle: z.ZodType<CertBundle> = z.object({ cert: Pem, key: Pem });
 
 /** `glance/0` → `glance_0`, the unit name as the tls-certificates interface spells it. */
 export const certUnitName = (unit: string): string => unit.replace('/', '_');
@@ -43,6 +34,7 @@ function parseCerts(text: string | undefined): Record<string, CertBundle> | unde
 
 export const certificates: RelationHandler<CertificatesContext> = {
   endpoint: 'certificates',
+  reads: 'units',
   read(rels, env) {
     if (rels.length === 0) return absent;
     const key = `${certUnitName(env.unitName)}.processed_requests`;

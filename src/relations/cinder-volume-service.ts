@@ -6,5 +6,6 @@ import { absent, ready, type RelationHandler } from './types.js';
 
 export const cinderVolumeService: RelationHandler<true> = {
   endpoint: 'cinder-volume-service',
+  reads: 'ids',
   read: (rels) => (rels.length ? ready(true) : absent),
 };

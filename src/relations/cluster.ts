@@ -38,6 +38,7 @@ const peerOf = (unit: string, bag: Databag): Peer | undefined => {
 /** Peers are always "ready" (a lone unit simply has none), as in the reference (Q10). */
 export const cluster: RelationHandler<Peer[]> = {
   endpoint: 'cluster',
+  reads: 'units',
   read: (rels) =>
     ready(
       rels

@@ -16,6 +16,7 @@ export interface HaContext {
 
 export const ha: RelationHandler<HaContext> = {
   endpoint: 'ha',
+  reads: 'units',
   read: (rels) =>
     rels.length === 0
       ? absent

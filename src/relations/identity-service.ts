@@ -5,10 +5,27 @@
 import { z } from 'zod';
 import { usesWwwAuthenticateUri } from '../base/release.js';
 import type { IniPair } from '../base/ini.js';
-import type { IdentityContext } from '../model/types.js';
 import type { Databag } from '../snapshot.js';
 import { Host, HttpUrl, Line, Port, Protocol, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
+
+export interface IdentityContext {
+  /** [keystone_authtoken] lines in the reference order (auth_type, www_authenticate_uri|auth_uri, ...). */
+  authtoken: readonly IniPair[];
+  /** `<service_protocol>://<service_host>:<service_port>/v3`: [barbican] auth_endpoint, swift auth_address. */
+  serviceUrl: string;
+  /** `<auth_protocol>://<auth_host>:<auth_port>/v3`, the keystone auth_url (cinder store). */
+  authUrl: string;
+  projectName: string;
+  username: string;
+  password: string;
+  projectDomainName: string;
+  projectDomainId: string;
+  userDomainName: string;
+  userDomainId: string;
+  /** '3' or '2' (keystone api_version). */
+  apiVersion: string;
+}
 
 // Every value lands in glance-api.conf or a URL: each must fit its line and its kind.
 const Creds = z.object({
@@ -68,6 +85,10 @@ function context(c: Creds, wwwAuthenticateUri: boolean): IdentityContext {
 
 export const identityService: RelationHandler<IdentityContext> = {
   endpoint: 'identity-service',
+  // Ops-based keystone answers on the app databag only; charm keystone on the unit databags.
+  reads: 'units+app',
+  completeWith: 'service_password',
+  group: { name: 'identity', required: true },
   read(rels, env) {
     if (rels.length === 0) return absent;
     for (const rel of rels) {
@@ -82,13 +103,13 @@ export const identityService: RelationHandler<IdentityContext> = {
     // LP #1544959: a unit with a VIP configured but not yet clustered must not register its
     // own address in keystone; it publishes once hacluster reports clustered. Until then what
     // keystone already has stays (withdrawing it would take the endpoints down while the VIP comes up).
-    if ((env.config.vip ?? []).length > 0 && !env.model.clustered) return undefined;
+    if ((env.config.vip ?? []).length > 0 && !env.clustered) return undefined;
     return {
       service: 'glance',
       region: env.config.region,
-      public_url: env.model.endpoints.public,
-      internal_url: env.model.endpoints.internal,
-      admin_url: env.model.endpoints.admin,
+      public_url: env.endpoints.public,
+      internal_url: env.endpoints.internal,
+      admin_url: env.endpoints.admin,
     };
   },
 };

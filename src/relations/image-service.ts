@@ -6,9 +6,10 @@ import { absent, ready, type RelationHandler } from './types.js';
 
 export const imageService: RelationHandler<true> = {
   endpoint: 'image-service',
+  reads: 'ids',
   read: (rels) => (rels.length ? ready(true) : absent),
   publish: (_rel, env) => ({
-    'glance-api-server': env.model.endpoints.internal,
-    'glance-api-ready': env.model.database && env.model.identity ? 'yes' : 'no',
+    'glance-api-server': env.endpoints.internal,
+    'glance-api-ready': env.serving ? 'yes' : 'no',
   }),
 };

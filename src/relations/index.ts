@@ -2,7 +2,9 @@
  * The typed registry of relation handlers, one per endpoint of metadata.yaml (a unit test keeps
  * the two in step). Readiness for every endpoint is computed in one pass.
  */
-import type { RelationSnapshot } from '../snapshot.js';
+import type { RenderedFile } from '../base/host-file.js';
+import type { Effect } from '../plan.js';
+import type { HostSnapshot, RelationSnapshot } from '../snapshot.js';
 import { amqp } from './amqp.js';
 import { certificates } from './certificates.js';
 import { ceph } from './ceph.js';
@@ -15,7 +17,7 @@ import { nrpeExternalMaster } from './nrpe-external-master.js';
 import { objectStore } from './object-store.js';
 import { sharedDb } from './shared-db.js';
 import { storageBackend } from './storage-backend.js';
-import type { ReadEnv, Readiness, RelationHandler } from './types.js';
+import type { Group, ReadEnv, Readiness, ReadNeed, RelationHandler } from './types.js';
 
 export const HANDLERS = {
   'shared-db': sharedDb,
@@ -54,3 +56,36 @@ export function contextsOf(r: ReadinessMap): Contexts {
   }
   return out as Contexts;
 }
+
+const handler = (e: string): RelationHandler<unknown> | undefined => (HANDLERS as Record<string, RelationHandler<unknown>>)[e];
+const every = (): RelationHandler<unknown>[] => ENDPOINTS.map((e) => HANDLERS[e] as RelationHandler<unknown>);
+
+/** What the read phase fetches of an endpoint's relations; an endpoint glance does not know: its units. */
+export const readNeed = (endpoint: string): ReadNeed => handler(endpoint)?.reads ?? 'units';
+
+/** A 'units+app' relation whose unit databags already carry this key needs no app databag read. */
+export const completeWith = (endpoint: string): string | undefined => handler(endpoint)?.completeWith;
+
+export const needsOwnBag = (endpoint: string): boolean => handler(endpoint)?.ownBag === true;
+
+/** The status groups the handlers declare, in registry order. */
+export const handlerGroups = (): { group: Group; endpoint: Endpoint }[] =>
+  ENDPOINTS.flatMap((endpoint) => {
+    const group = (HANDLERS[endpoint] as RelationHandler<unknown>).group;
+    return group ? [{ group, endpoint }] : [];
+  });
+
+/** The files the ready relations hand over to the host. */
+export const handedOverFiles = (contexts: Contexts, appName: string): RenderedFile[] =>
+  ENDPOINTS.flatMap((e) => {
+    const context = contexts[e];
+    const files = (HANDLERS[e] as RelationHandler<unknown>).files;
+    return context !== undefined && files ? files(context, appName) : [];
+  });
+
+/** Every host path a relation may hand over. */
+export const relationPaths = (appName: string): string[] => every().flatMap((h) => h.paths?.(appName) ?? []);
+
+/** What the remove hook undoes for the endpoints, beyond their paths. */
+export const teardownEffects = (appName: string, files: HostSnapshot['files']): Effect[] =>
+  every().flatMap((h) => h.teardown?.(appName, files) ?? []);

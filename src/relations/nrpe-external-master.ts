@@ -3,22 +3,13 @@
  * on this machine. It may tell glance the Nagios host name to use (`nagios_hostname`) and a host
  * context for descriptions; glance answers with the checks it set up (`monitors`, the YAML
  * charmhelpers writes) and that it is the principal (`primary`). The check files themselves are
- * written by src/nrpe/plan.ts from this handler's context.
+ * written by src/nrpe/plan.ts from this handler's context (NrpeContext).
  */
 import { stringify } from 'yaml';
-import { monitors, nrpeChecks } from '../nrpe/checks.js';
+import { monitors, type NrpeContext, nrpeChecks } from '../nrpe/checks.js';
 import { statsCredentialsPath } from '../nrpe/paths.js';
 import type { RelationSnapshot } from '../snapshot.js';
 import { absent, firstComplete, type ReadEnv, type RelationHandler, ready } from './types.js';
-
-export interface NrpeContext {
-  /** Nagios host name: the subordinate's `nagios_hostname`, else `<nagios_context>-<unit with ->`. */
-  hostname: string;
-  /** The unit in check descriptions: `glance/0`, or `<nagios_host_context>:glance/0`. */
-  unitLabel: string;
-  /** `nagios_servicegroups`, or the context when that is empty. */
-  servicegroups: string;
-}
 
 /**
  * Both values end up in file names and Nagios object definitions: anything but a plain name
@@ -40,6 +31,7 @@ export function nrpeContext(rels: readonly RelationSnapshot[], env: Pick<ReadEnv
 
 export const nrpeExternalMaster: RelationHandler<NrpeContext> = {
   endpoint: 'nrpe-external-master',
+  reads: 'units',
   // The subordinate sends nothing glance must wait for: related means ready.
   read: (rels, env) => (rels.length ? ready(nrpeContext(rels, env)) : absent),
   publish: (rel, env) => {

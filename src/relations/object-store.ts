@@ -7,5 +7,6 @@ import { absent, ready, type RelationHandler } from './types.js';
 
 export const objectStore: RelationHandler<true> = {
   endpoint: 'object-store',
+  reads: 'ids',
   read: (rels) => (rels.length ? ready(true) : absent),
 };

@@ -5,7 +5,11 @@
  * src/reconcile/db-sync.ts).
  */
 import { z } from 'zod';
-import { hostAddressIn } from '../model/addresses.js';
+import type { RenderedFile } from '../base/host-file.js';
+import { urlHost } from '../base/net.js';
+import { GLANCE_SECRET } from '../base/owners.js';
+import type { GlanceConfig } from '../config/index.js';
+import { hostAddressIn } from '../network/addresses.js';
 import type { Databag } from '../snapshot.js';
 import { Base64Pem, Host, RequiredLine } from './remote-values.js';
 import { absent, incomplete, ready, type RelationHandler } from './types.js';
@@ -32,8 +36,32 @@ export interface SharedDb {
   host: string;
   password: string;
   allowedUnits: string[];
-  /** PEM texts (the relation carries them base64-encoded); written to /etc/glance/db-client.*. */
+  /** PEM texts (the relation carries them base64-encoded); written to DB_SSL_FILES. */
   ssl?: DbSsl;
+}
+
+/** Where the TLS material the database hands over is written; the connection URL names them. */
+const DB_SSL_FILES = { ca: '/etc/glance/db-client.ca', cert: '/etc/glance/db-client.cert', key: '/etc/glance/db-client.key' } as const;
+
+export interface DatabaseContext {
+  /** Full SQLAlchemy URL, e.g. mysql+pymysql://glance:pw@10.0.0.5/glance?ssl_ca=... */
+  connection: string;
+  /** `connection_recycle_time` (or `idle_timeout` for plain mysql): always 3600. */
+  recycleKey: 'connection_recycle_time' | 'idle_timeout';
+}
+
+/** The SQLAlchemy URL glance connects with: TLS parameters name the files this handler writes. */
+export function databaseContext(db: SharedDb, config: GlanceConfig): DatabaseContext {
+  const user = encodeURIComponent(config['database-user']);
+  const pass = encodeURIComponent(db.password);
+  const params = db.ssl
+    ? [`ssl_ca=${DB_SSL_FILES.ca}`, ...(db.ssl.cert && db.ssl.key ? [`ssl_cert=${DB_SSL_FILES.cert}`, `ssl_key=${DB_SSL_FILES.key}`] : [])]
+    : [];
+  const query = params.length ? `?${params.join('&')}` : '';
+  return {
+    connection: `mysql+pymysql://${user}:${pass}@${urlHost(db.host)}/${config.database}${query}`,
+    recycleKey: 'connection_recycle_time',
+  };
 }
 
 const decode = (b64: string | undefined) => (b64 ? Buffer.from(b64, 'base64').toString('utf8') : undefined);
@@ -52,6 +80,8 @@ function parse(bag: Databag): SharedDb | undefined {
 
 export const sharedDb: RelationHandler<SharedDb> = {
   endpoint: 'shared-db',
+  reads: 'units',
+  group: { name: 'database', required: true },
   read(rels) {
     if (rels.length === 0) return absent;
     for (const rel of rels) {
@@ -70,4 +100,10 @@ export const sharedDb: RelationHandler<SharedDb> = {
       : (inAccess ?? env.addresses.sharedDb);
     return { database: env.config.database, username: env.config['database-user'], hostname };
   },
+  files({ ssl }) {
+    if (!ssl) return [];
+    const file = (path: string, content: string): RenderedFile => ({ path, content, owner: GLANCE_SECRET, services: ['glance-api'] });
+    return [file(DB_SSL_FILES.ca, ssl.ca), ...(ssl.cert && ssl.key ? [file(DB_SSL_FILES.cert, ssl.cert), file(DB_SSL_FILES.key, ssl.key)] : [])];
+  },
+  paths: () => Object.values(DB_SSL_FILES),
 };

@@ -69,6 +69,7 @@ const answered = (bag: Databag): boolean => 'cinder-backend' in bag || 'subordin
 
 export const storageBackend: RelationHandler<StorageBackend> = {
   endpoint: 'storage-backend',
+  reads: 'units',
   read(rels) {
     if (rels.length === 0) return absent;
     const bags = rels.flatMap((r) => Object.values(r.units)).filter(answered);

@@ -1,12 +1,14 @@
 /**
- * The relation-handler contract: one module per endpoint (named as in metadata.yaml) reads its
- * own relations into a Readiness and says what glance publishes on each of them. Handlers never
- * see each other; values spanning relations are derived in src/model/.
+ * The relation-handler contract: one module per endpoint (named as in metadata.yaml) owns that
+ * endpoint: what the read phase fetches of it, when its remote data is complete, the readiness
+ * it reads, what glance publishes on it, the files it hands over to the host, and what leaves
+ * with it. Handlers never see each other; values spanning relations are derived in src/model/.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses } from '../model/addresses.js';
+import type { RenderedFile } from '../base/host-file.js';
 import type { Release } from '../base/release.js';
-import type { GlanceModel } from '../model/types.js';
+import type { Addresses, Endpoints } from '../network/addresses.js';
+import type { Effect } from '../plan.js';
 import type { Databag, HostSnapshot, RelationSnapshot, UnitMemory } from '../snapshot.js';
 
 export type Readiness<C> =
@@ -30,15 +32,43 @@ export interface ReadEnv {
 
 /** What a handler may look at when deciding what to publish. */
 export interface PublishEnv extends ReadEnv {
-  model: GlanceModel;
   addresses: Addresses;
+  /** glance-api's URLs as clients are told them. */
+  endpoints: Endpoints;
+  /** hacluster reported the cluster up: the endpoints are the VIP(s). */
+  clustered: boolean;
+  /** The database and keystone are ready: glance-api serves images. */
+  serving: boolean;
   leader: boolean;
   /** The services this unit manages (the NRPE subordinate is told one check per service). */
   services: readonly string[];
 }
 
+/**
+ * How much of each relation the read phase fetches (src/juju/read-snapshot.ts): 'ids' = only that
+ * it exists, 'units' = the remote unit databags, 'units+app' = also the remote application
+ * databag when the unit databags are not enough.
+ */
+export type ReadNeed = 'ids' | 'units' | 'units+app';
+
+/** A status group (src/model/requirements.ts): a required one must be related; any related one must be ready. */
+export interface Group {
+  name: string;
+  required: boolean;
+}
+
 export interface RelationHandler<C> {
   readonly endpoint: string;
+  readonly reads: ReadNeed;
+  /** With 'units+app': a key whose value in some unit databag makes the app databag unneeded. */
+  readonly completeWith?: string;
+  /**
+   * The handler is given this unit's own databag on every hook (RelationSnapshot.published), not
+   * only after a charm switch: for a value it keeps word for word.
+   */
+  readonly ownBag?: boolean;
+  /** Its status group; store endpoints are grouped by the store registry (src/stores/). */
+  readonly group?: Group;
   read(rels: readonly RelationSnapshot[], env: ReadEnv): Readiness<C>;
   /**
    * The unit databag glance wants on this relation (its whole content, Juju's own keys aside),
@@ -46,6 +76,15 @@ export interface RelationHandler<C> {
    * phase read it (else empty).
    */
   publish?(rel: RelationSnapshot, env: PublishEnv, current: Databag): Databag | undefined;
+  /** Files the relation hands over to the host (secrets, a keyring), from its ready context. */
+  files?(context: C, appName: string): RenderedFile[];
+  /**
+   * Every host path files() may write: the read phase loads them, one no longer handed over is
+   * removed, and all of them go with the unit.
+   */
+  paths?(appName: string): string[];
+  /** What else the remove hook undoes for this endpoint, given the host files the read phase loaded. */
+  teardown?(appName: string, files: HostSnapshot['files']): Effect[];
 }
 
 /** Parse a databag with zod-like safeParse; a malformed bag is 'incomplete', never a crash. */

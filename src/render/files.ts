@@ -3,11 +3,12 @@
  * which services restart when its content changes. The table order is the restart order (the
  * reference charm's restart map): registry before api, glance before haproxy, apache and memcached.
  */
+import { charmCephConf } from '../ceph/paths.js';
 import { HAPROXY_CFG } from '../model/haproxy.js';
 import { atLeast } from '../base/release.js';
 import type { GlanceModel } from '../model/types.js';
 import { type FileOwner, GLANCE_SECRET, PUBLIC, ROOT_SECRET } from '../base/owners.js';
-import type { Syntax } from './meaning.js';
+import type { Syntax } from '../base/host-file.js';
 
 export interface ManagedFile {
   /** Host path (unrooted), or a function of the model for paths named after the application. */
@@ -42,7 +43,7 @@ export const FILES: readonly ManagedFile[] = [
   // oslo.policy rereads the file on change: no restart. Before ussuri the policy lives in policy.json.
   { path: '/etc/glance/policy.yaml', template: 'policy.yaml', services: [], owner: PUBLIC, syntax: 'yaml', when: (m) => atLeast(m.release, 'ussuri') },
   {
-    path: (m) => `/var/lib/charm/${m.appName}/ceph.conf`,
+    path: (m) => charmCephConf(m.appName),
     template: 'ceph.conf',
     services: ['glance-api', 'glance-registry'],
     owner: PUBLIC,

@@ -7,8 +7,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 
-/** How a file is read: `ini` (oslo.config, configparser, Paste, Ceph), `directives` (one per line: haproxy, memcached, Apache, shell defaults), `yaml`. */
-export type Syntax = 'ini' | 'directives' | 'yaml';
+import type { Syntax } from '../base/host-file.js';
 
 const isComment = (line: string): boolean => line.startsWith('#') || line.startsWith(';');
 

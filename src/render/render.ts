@@ -7,20 +7,9 @@ import Handlebars from 'handlebars';
 /** The argument type of Handlebars.template (a global interface in its typings). */
 type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 import type { GlanceModel } from '../model/types.js';
-import type { FileOwner } from '../plan.js';
+import type { RenderedFile } from '../base/host-file.js';
 import { FILES, pathOf, servicesOf } from './files.js';
-import type { Syntax } from './meaning.js';
 import { type TemplateSet, templateKey } from './templates.js';
-
-export interface RenderedFile {
-  path: string;
-  content: string;
-  owner: FileOwner;
-  /** Services to restart when this content means something else than the file on disk (restarts.ts). */
-  services: readonly string[];
-  /** How the file is read (meaning.ts); absent: every byte counts (certificates, keys). */
-  syntax?: Syntax;
-}
 
 // Values are written as they are (no HTML escaping); a missing value renders empty rather than throwing,
 // because presence tests ({{#if database}}) read keys that are absent until their relation is ready.

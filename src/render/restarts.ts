@@ -6,7 +6,7 @@
  * everything anyway.
  */
 import { sameMeaning } from './meaning.js';
-import type { RenderedFile } from './render.js';
+import type { RenderedFile } from '../base/host-file.js';
 
 /** `current`: the files as they are on disk before this hook (null or absent: not there). */
 export function planRestarts(files: readonly RenderedFile[], current: Readonly<Record<string, string | null>>, paused: boolean): string[] {

@@ -1,16 +1,15 @@
 /**
  * Leaving the machine (Juju runs stop, then remove, once every relation is broken): stop stops
  * the services this unit manages; remove takes away what the charm itself put on the host and
- * no package owns: the charm's Ceph directory and the /etc/ceph/ceph.conf alternative pointing
- * into it, the cephx keyring, the secrets relations handed over, TLS certificates, and the NRPE
+ * no package owns: what each relation handed over and undoes at teardown (the cephx keyring,
+ * the charm's ceph.conf and its alternative, the secrets), TLS certificates, and the NRPE
  * checks. Neither hook reconciles afterwards: that would start and rewrite it all again.
  */
-import { charmCephConf, keyringPath } from '../ceph/host-effects.js';
 import { decide } from '../model/decide.js';
 import { unitServices } from '../model/services.js';
 import { planNrpe } from '../nrpe/plan.js';
 import type { Effect } from '../plan.js';
-import { RELATION_FILE_PATHS } from '../reconcile/files.js';
+import { relationPaths, teardownEffects } from '../relations/index.js';
 import type { Snapshot } from '../snapshot.js';
 import { CA_DIR } from '../tls/paths.js';
 
@@ -23,20 +22,13 @@ const exists = (snap: Snapshot, path: string): boolean => (snap.host.files[path]
 
 export function removeEffects(snap: Snapshot): Effect[] {
   const app = snap.hook.appName;
-  const cephConf = charmCephConf(app);
   const certs = snap.memory.certPaths ?? [];
-  const secrets = [keyringPath(app), ...RELATION_FILE_PATHS, ...certs].filter((p) => exists(snap, p));
-  // Relations are all broken by now, so the NRPE plan is to remove every check of ours.
-  const nrpe = planNrpe(decide({ ...snap, relations: {} }), snap);
+  const secrets = [...relationPaths(app), ...certs].filter((p) => exists(snap, p));
   return [
-    ...(exists(snap, cephConf)
-      ? ([
-          { kind: 'command', argv: ['update-alternatives', '--remove', 'ceph.conf', cephConf], hostPaths: [3] },
-          { kind: 'command', argv: ['rm', '-rf', cephConf.slice(0, cephConf.lastIndexOf('/'))], hostPaths: [2] },
-        ] as Effect[])
-      : []),
+    ...teardownEffects(app, snap.host.files),
     ...secrets.map((path): Effect => ({ kind: 'delete-file', path })),
     ...(secrets.some((p) => p.startsWith(`${CA_DIR}/`)) ? [{ kind: 'command', argv: ['update-ca-certificates', '--fresh'] } as Effect] : []),
-    ...nrpe,
+    // Relations are all broken by now: every check of ours goes.
+    ...planNrpe({ appName: app, host: snap.nrpe }),
   ];
 }

@@ -11,12 +11,27 @@
  * - ssl_ca and the relation's CA go to /usr/local/share/ca-certificates.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { HttpsContext } from '../model/types.js';
+import type { HttpsContext } from './https.js';
 import type { FileOwner } from '../plan.js';
-import type { CertificatesContext } from '../relations/certificates.js';
-import type { RenderedFile } from '../render/render.js';
+import type { RenderedFile } from '../base/host-file.js';
 import { CONFIG_CA_PATH, certPath, isSafeCertName, keyPath, relationCaPath } from './paths.js';
 import type { CertRequest } from './requests.js';
+
+/** A certificate and its key, as the certificates relation issues them. */
+export interface CertBundle {
+  cert: string;
+  key: string;
+}
+
+/** What the certificates relation hands over (src/relations/certificates.ts). */
+export interface CertificatesContext {
+  /** The signing application (names the CA file in the system trust store). */
+  caApp: string;
+  ca: string;
+  chain?: string;
+  /** Issued certificates by the name they were requested for. */
+  certs: Record<string, CertBundle>;
+}
 
 /** Apache reads these as root before it drops privileges; nobody else needs them. */
 const KEY_OWNER: FileOwner = { user: 'root', group: 'root', mode: 0o640 };

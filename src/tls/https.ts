@@ -6,12 +6,25 @@
  */
 import { BACKEND_PORT, INTERNAL_PORT } from '../base/ports.js';
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses, EndpointType } from '../model/addresses.js';
-import type { HttpsContext, HttpsVhost } from '../model/types.js';
+import type { Addresses, EndpointType } from '../network/addresses.js';
 import { urlHost } from '../base/net.js';
-import type { CertificatesContext } from '../relations/certificates.js';
+import type { CertificatesContext } from './files.js';
 import { CERT_DIR } from './paths.js';
 
+export interface HttpsVhost {
+  /** Address Apache listens on (the unit's address for that endpoint type). */
+  address: string;
+  /** Name the certificate is stored under: cert_<cn>, key_<cn>. */
+  cn: string;
+}
+
+export interface HttpsContext {
+  /** Apache listens here (9282) and proxies to glance-api on `internalPort` (9272). */
+  externalPort: number;
+  internalPort: number;
+  vhosts: readonly HttpsVhost[];
+  certDir: string; // /etc/apache2/ssl/glance
+}
 
 const TYPES: readonly EndpointType[] = ['internal', 'admin', 'public'];
 

@@ -8,7 +8,7 @@
  * Apache would have no certificate for the internal name.
  */
 import type { GlanceConfig } from '../config/index.js';
-import type { Addresses, EndpointType } from '../model/addresses.js';
+import type { Addresses, EndpointType } from '../network/addresses.js';
 import { pythonJson } from '../base/python-json.js';
 import type { Databag, HostSnapshot } from '../snapshot.js';
 import { HOSTNAME_PATH } from './paths.js';

@@ -2,7 +2,7 @@
  * The subnet of one of this unit's addresses (reference `resolve_network_cidr`): the prefix the
  * host's interface gives it, else the netmask address resolution found for it.
  */
-import type { UnitAddress } from '../model/addresses.js';
+import type { UnitAddress } from '../network/addresses.js';
 import { inCidr, isIpv6 } from '../base/net.js';
 import type { HostAddress } from '../snapshot.js';
 

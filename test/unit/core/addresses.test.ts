@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/index.js';
-import { resolveAddresses } from '../../../src/model/addresses.js';
+import { resolveAddresses } from '../../../src/network/addresses.js';
 import { inCidr, netmaskOf, urlHost } from '../../../src/base/net.js';
 import { network } from '../../fixtures/snapshot.js';
 

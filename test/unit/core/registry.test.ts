@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ENDPOINTS } from '../../../src/relations/index.js';
-import { READ_NEEDS } from '../../../src/relations/read-needs.js';
+import { ENDPOINTS, HANDLERS } from '../../../src/relations/index.js';
 import { isKnownHook, LIFECYCLE_HOOKS, routeFor } from '../../../src/routes.js';
 
 const meta = parse(readFileSync(new URL('../../../metadata.yaml', import.meta.url), 'utf8'));
@@ -12,8 +11,11 @@ describe('relation handler registry', () => {
   it('has exactly one handler per endpoint of metadata.yaml', () => {
     expect([...ENDPOINTS].sort()).toEqual([...metaEndpoints].sort());
   });
-  it('says how much remote data each endpoint needs read', () => {
-    expect(Object.keys(READ_NEEDS).sort()).toEqual([...metaEndpoints].sort());
+  it('registers each handler under its own endpoint, saying how much remote data it reads', () => {
+    for (const e of ENDPOINTS) {
+      expect(HANDLERS[e].endpoint).toBe(e);
+      expect(['ids', 'units', 'units+app']).toContain(HANDLERS[e].reads);
+    }
   });
 });
 

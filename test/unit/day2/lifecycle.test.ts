@@ -140,8 +140,9 @@ describe('stop and remove', () => {
     expect(kinds(effects)).toEqual([
       'update-alternatives --remove ceph.conf /var/lib/charm/glance/ceph.conf',
       'rm -rf /var/lib/charm/glance',
-      'delete-file /etc/ceph/ceph.client.glance.keyring',
+      // What each relation handed over, in registry order.
       'delete-file /etc/glance/rabbit-client-ca.pem',
+      'delete-file /etc/ceph/ceph.client.glance.keyring',
       'delete-file /etc/apache2/ssl/glance/cert_x',
       'delete-file /usr/local/share/ca-certificates/vault_juju_ca_cert.crt',
       'update-ca-certificates --fresh',

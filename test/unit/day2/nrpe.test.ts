@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { decide } from '../../../src/model/decide.js';
-import { planNrpe } from '../../../src/nrpe/plan.js';
+import { nrpeFor } from '../../../src/reconcile/nrpe.js';
 import type { Effect } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
@@ -55,7 +55,7 @@ const checkNames = (effects: Effect[]) =>
 
 describe('NRPE checks (nrpe-external-master)', () => {
   it('checks each managed service and haproxy, with the default host name and service group', () => {
-    const effects = planNrpe(decide(withNrpe()), withNrpe());
+    const effects = nrpeFor(decide(withNrpe()), withNrpe());
     expect(checkNames(effects)).toEqual(['glance-api', 'haproxy', 'haproxy_queue', 'haproxy_servers', 'memcached']);
     const files = written(effects);
     expect(files['/etc/nagios/nrpe.d/check_glance-api.cfg']?.content).toBe(
@@ -79,7 +79,7 @@ describe('NRPE checks (nrpe-external-master)', () => {
   });
 
   it('installs its plugins executable and the stats credentials readable by nagios only, then restarts NRPE once', () => {
-    const effects = planNrpe(decide(withNrpe()), withNrpe());
+    const effects = nrpeFor(decide(withNrpe()), withNrpe());
     const files = written(effects);
     expect(files['/usr/local/lib/nagios/plugins/check_haproxy.sh']?.owner).toEqual({ user: 'root', group: 'root', mode: 0o755 });
     const creds = files['/etc/nagios/glance-haproxy-stats.curlrc'];
@@ -93,9 +93,9 @@ describe('NRPE checks (nrpe-external-master)', () => {
 
   it('a second hook with the same facts writes and restarts nothing', () => {
     const snap = withNrpe();
-    const effects = planNrpe(decide(snap), snap);
+    const effects = nrpeFor(decide(snap), snap);
     const again = { ...snap, nrpe: hostAfter(HOST, effects) };
-    expect(planNrpe(decide(again), again)).toEqual([]);
+    expect(nrpeFor(decide(again), again)).toEqual([]);
   });
 
   it("uses the subordinate's host name and host context, and nagios_servicegroups", () => {
@@ -103,7 +103,7 @@ describe('NRPE checks (nrpe-external-master)', () => {
       nagios_hostname: 'prod-glance-0',
       nagios_host_context: 'cloud1',
     });
-    const files = written(planNrpe(decide(snap), snap));
+    const files = written(nrpeFor(decide(snap), snap));
     const service = files['/var/lib/nagios/export/service__prod-glance-0_check_memcached.cfg']?.content ?? '';
     expect(service).toContain('service_description             prod-glance-0[memcached] process check {cloud1:glance/0}');
     expect(service).toContain('servicegroups                   glance,storage');
@@ -112,14 +112,14 @@ describe('NRPE checks (nrpe-external-master)', () => {
 
   it('ignores a host name or context that is not a plain name', () => {
     const snap = withNrpe({}, { nagios_hostname: 'evil\nhost', nagios_host_context: '../x' });
-    const paths = Object.keys(written(planNrpe(decide(snap), snap)));
+    const paths = Object.keys(written(nrpeFor(decide(snap), snap)));
     expect(paths).toContain('/var/lib/nagios/export/service__juju-glance-0_check_glance-api.cfg');
     expect(paths.join('\n')).not.toMatch(/evil|\.\.\//);
   });
 
   it('before stein checks glance-registry too; from stein on removes the check an older release left', () => {
     const queens = withNrpe({ host: { ...deployed().host, glanceCommonVersion: '2:16.0.0-0ubuntu1', osCodename: 'bionic' } });
-    expect(checkNames(planNrpe(decide(queens), queens))).toContain('glance-registry');
+    expect(checkNames(nrpeFor(decide(queens), queens))).toContain('glance-registry');
     const leftover: NrpeHost = {
       ...HOST,
       exportFiles: ['service__juju-glance-0_check_glance-registry.cfg', 'service__juju-glance-0_check_disk.cfg'],
@@ -129,7 +129,7 @@ describe('NRPE checks (nrpe-external-master)', () => {
       },
     };
     const snap = withNrpe({}, {}, leftover);
-    const deleted = planNrpe(decide(snap), snap).filter((e) => e.kind === 'delete-file');
+    const deleted = nrpeFor(decide(snap), snap).filter((e) => e.kind === 'delete-file');
     expect(deleted).toEqual([
       { kind: 'delete-file', path: '/etc/nagios/nrpe.d/check_glance-registry.cfg' },
       { kind: 'delete-file', path: '/var/lib/nagios/export/service__juju-glance-0_check_glance-registry.cfg' },
@@ -139,14 +139,14 @@ describe('NRPE checks (nrpe-external-master)', () => {
   it('drops the haproxy service check once hacluster owns haproxy, keeping the haproxy statistics checks', () => {
     const base = withNrpe();
     const snap = { ...base, relations: { ...base.relations, ha: [relation('ha', 20, 'hacluster', { 'hacluster/0': {} })] } };
-    expect(checkNames(planNrpe(decide(snap), snap))).toEqual(['glance-api', 'haproxy_queue', 'haproxy_servers', 'memcached']);
+    expect(checkNames(nrpeFor(decide(snap), snap))).toEqual(['glance-api', 'haproxy_queue', 'haproxy_servers', 'memcached']);
   });
 
   it('moves the service definitions when the host name changes', () => {
     const first = withNrpe();
-    const host = hostAfter(HOST, planNrpe(decide(first), first));
+    const host = hostAfter(HOST, nrpeFor(decide(first), first));
     const renamed = withNrpe({}, { nagios_hostname: 'new-name' }, host);
-    const effects = planNrpe(decide(renamed), renamed);
+    const effects = nrpeFor(decide(renamed), renamed);
     expect(effects.filter((e) => e.kind === 'delete-file').map((e) => (e.kind === 'delete-file' ? e.path : ''))).toContain(
       '/var/lib/nagios/export/service__juju-glance-0_check_glance-api.cfg',
     );
@@ -157,17 +157,17 @@ describe('NRPE checks (nrpe-external-master)', () => {
 
   it('writes no service definitions without the export directory, and nothing before NRPE is installed', () => {
     const noExport = withNrpe({}, {}, { ...HOST, exportFiles: null });
-    expect(Object.keys(written(planNrpe(decide(noExport), noExport))).filter((p) => p.includes('/export/'))).toEqual([]);
+    expect(Object.keys(written(nrpeFor(decide(noExport), noExport))).filter((p) => p.includes('/export/'))).toEqual([]);
     const noNrpe = withNrpe({}, {}, { ...HOST, confDir: false });
-    expect(planNrpe(decide(noNrpe), noNrpe)).toEqual([]);
+    expect(nrpeFor(decide(noNrpe), noNrpe)).toEqual([]);
   });
 
   it('removes every file of its own, and nothing else, once the relation is gone', () => {
     const related = withNrpe();
-    const host = hostAfter(HOST, planNrpe(decide(related), related));
+    const host = hostAfter(HOST, nrpeFor(decide(related), related));
     const others = { '/etc/nagios/nrpe.d/check_disk.cfg': 'command[check_disk]=x\n' };
     const gone: Snapshot = { ...deployed(), nrpe: { ...host, files: { ...host.files, ...others }, plugins: {} } };
-    const effects = planNrpe(decide(gone), gone);
+    const effects = nrpeFor(decide(gone), gone);
     expect(effects.every((e) => e.kind === 'delete-file')).toBe(true);
     expect(effects.map((e) => (e.kind === 'delete-file' ? e.path : '')).sort()).toEqual(Object.keys(host.files).sort());
   });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/index.js';
-import { resolveAddresses } from '../../../src/model/addresses.js';
+import { resolveAddresses } from '../../../src/network/addresses.js';
 import type { HostAddress } from '../../../src/snapshot.js';
 
 const host: HostAddress[] = [

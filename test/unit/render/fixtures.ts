@@ -6,14 +6,10 @@
  */
 import type { IniSection } from '../../../src/base/ini.js';
 import { atLeast, lineageOf, type Release } from '../../../src/base/release.js';
-import type {
-  AmqpContext,
-  BackendsContext,
-  CephContext,
-  GlanceModel,
-  HaproxyServer,
-  IdentityContext,
-} from '../../../src/model/types.js';
+import type { BackendsContext, GlanceModel, HaproxyServer } from '../../../src/model/types.js';
+import type { CephContext } from '../../../src/relations/ceph.js';
+import type { AmqpContext } from '../../../src/relations/amqp.js';
+import type { IdentityContext } from '../../../src/relations/identity-service.js';
 
 export const KEYSTONE = 'http://10.0.0.10';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type RenderedFile, renderFiles } from '../../../src/render/render.js';
+import type { RenderedFile } from '../../../src/base/host-file.js';
+import { renderFiles } from '../../../src/render/render.js';
 import { planRestarts } from '../../../src/render/restarts.js';
 import { fullModel, tlsModel } from './fixtures.js';
 import { TEMPLATES } from './template-dir.js';

@@ -11,6 +11,9 @@ import { inCidr, isIpv6, netmaskOf, parseIp } from '../base/net.js';
 export const ENDPOINT_TYPES = ['public', 'internal', 'admin'] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];
 
+/** glance-api's URL per endpoint type, e.g. https://glance.example.com:9292 */
+export type Endpoints = Record<EndpointType, string>;
+
 export interface UnitAddress {
   address: string;
   netmask: string;
