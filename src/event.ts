@@ -3,9 +3,14 @@
  * situation is a status (decided in the pure core); anything that escapes here is a real failure:
  * one line on stderr and in juju-log, exit 1, so Juju shows the error and retries. main.ts runs
  * one event per process; the simulator's in-process runner runs many in one.
+ *
+ * This is the one module that calls decide() (a test holds it): once per snapshot read, and the
+ * Decision goes to the step, the action and the reconcile, which never decide again. A snapshot is
+ * read again only after effects changed the host or unit memory (a step's packages, an action's
+ * stopped services), and that snapshot gets its own decision.
  */
 import { writeFileSync } from 'node:fs';
-import { type ActionContext, runAction } from './actions/index.js';
+import { type ActionContext, type Reading, runAction } from './actions/index.js';
 import { CEPH_PACKAGE } from './ceph/paths.js';
 import { apply } from './effects/apply.js';
 import { forgetAccounts } from './host/accounts.js';
@@ -17,6 +22,7 @@ import { readSnapshot } from './juju/read-snapshot.js';
 import { writeToolStats } from './juju/tool-stats.js';
 import { HookTools } from './juju/tools.js';
 import { managedPaths } from './managed-paths.js';
+import { decide } from './model/decide.js';
 import { reconcile } from './reconcile/index.js';
 import { loadCharmTemplates } from './render/load.js';
 import { routeFor } from './routes.js';
@@ -42,35 +48,42 @@ async function runHook(hook: HookContext, tools: HookTools): Promise<void> {
     return;
   }
   if (route.kind === 'step') {
-    await apply({ effects: route.step(await snapshot(hook, tools)) }, { tools });
+    const snap = await snapshot(hook, tools);
+    await apply({ effects: route.step(decide(snap), snap) }, { tools });
     return;
   }
   // The read phase starts its hook tools first; the template files are read while they answer.
   const reading = snapshot(hook, tools);
   const [read, templates] = await Promise.all([reading, loadCharmTemplates(hook.charmDir)]);
   let snap = read;
-  const stepEffects = route.step?.(snap) ?? [];
+  let d = decide(snap);
+  const stepEffects = route.step?.(d, snap) ?? [];
   if (stepEffects.length) {
     await apply({ effects: stepEffects }, { tools });
-    // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from both.
+    // The step changed the host (packages, files) and maybe unit memory: the reconcile starts from
+    // both, and from their decision (the release comes from the packages now installed).
     const memory = stepEffects.filter((e) => e.kind === 'memory').at(-1);
     snap = {
       ...snap,
       memory: memory?.kind === 'memory' ? memory.memory : snap.memory,
       host: await readHost([...managedPaths(hook.appName), ...(snap.memory.certPaths ?? [])]),
     };
+    d = decide(snap);
   }
-  await apply(reconcile(snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
+  await apply(reconcile(d, snap, { templates, statusDirty: stepEffects.length > 0 }), { tools });
 }
 
 function actionContext(hook: HookContext, tools: HookTools): ActionContext {
   return {
     hook,
     tools,
-    snapshot: () => snapshot(hook, tools),
+    read: async (adjust = (snap) => snap) => {
+      const snap = adjust(await snapshot(hook, tools));
+      return { snap, d: decide(snap) } satisfies Reading;
+    },
     apply: (plan) => apply(plan, { tools }),
-    reconcile: async (snap, statusDirty) =>
-      apply(reconcile(snap, { templates: await loadCharmTemplates(hook.charmDir), statusDirty }), { tools }),
+    reconcile: async ({ d, snap }, statusDirty) =>
+      apply(reconcile(d, snap, { templates: await loadCharmTemplates(hook.charmDir), statusDirty }), { tools }),
     serviceRunning,
   };
 }

@@ -14,7 +14,6 @@ export type Effect =
   | { kind: 'progress'; message: string }
   /** A line in juju-log for what the status line has no room for. */
   | { kind: 'log'; level: 'WARNING'; message: string }
-  | { kind: 'apt-source'; origin: string; series: string }
   | { kind: 'apt-update' }
   | { kind: 'apt-install'; packages: readonly string[] }
   | { kind: 'apt-purge'; packages: readonly string[] }
@@ -24,8 +23,16 @@ export type Effect =
   /**
    * A host command by name on PATH (argv[0]); `input` is fed on stdin; secrets never go in argv.
    * `hostPaths`: indexes of argv entries that are host paths, handed over under $CHARM_FS_ROOT.
+   * `env`: added to the charm's environment for this command only (the charm's proxy for a download).
    */
-  | { kind: 'command'; argv: readonly string[]; input?: string; retries?: number; hostPaths?: readonly number[] }
+  | {
+      kind: 'command';
+      argv: readonly string[];
+      input?: string;
+      retries?: number;
+      hostPaths?: readonly number[];
+      env?: Readonly<Record<string, string>>;
+    }
   | { kind: 'service'; action: 'start' | 'stop' | 'restart' | 'reload' | 'enable' | 'disable' | 'mask' | 'unmask'; service: string }
   /** Only the keys that changed: '' deletes a key (Juju semantics). */
   | { kind: 'relation-set'; relationId: string; app: boolean; data: Databag }

@@ -4,9 +4,11 @@
  * memory the step writes is what the reconcile starts from), stop and remove run their step
  * only (a reconcile would start and rewrite everything again), and actions run their own logic.
  * Unknown hook names are ignored (dispatch is called for every event, including ones this
- * charm has no use for).
+ * charm has no use for). A step gets the hook's Decision (src/event.ts makes it once per
+ * snapshot) and never decides again itself.
  */
 import { relationEvent } from './juju/context.js';
+import type { Decision } from './model/decide.js';
 import type { Effect } from './plan.js';
 import { ENDPOINTS } from './relations/index.js';
 import type { Snapshot } from './snapshot.js';
@@ -16,7 +18,7 @@ import { postSeriesUpgradeEffects, preSeriesUpgradeEffects } from './steps/serie
 import { removeEffects, stopEffects } from './steps/teardown.js';
 import { upgradeCharmEffects } from './steps/upgrade-charm.js';
 
-export type Step = (snap: Snapshot) => Effect[];
+export type Step = (d: Decision, snap: Snapshot) => Effect[];
 
 export type Route =
   | { kind: 'reconcile'; step?: Step }
@@ -29,7 +31,7 @@ export const LIFECYCLE_HOOKS = [
 ] as const;
 
 /** Install while glance-common is missing, else upgrade OpenStack when openstack-origin asks for a newer release. */
-const configChanged: Step = (snap) => (needsInstall(snap) ? installEffects(snap) : configChangedUpgrade(snap));
+const configChanged: Step = (d, snap) => (needsInstall(snap) ? installEffects(d, snap) : configChangedUpgrade(d, snap));
 
 const STEPS: Record<string, Step> = {
   install: installEffects,
@@ -39,7 +41,8 @@ const STEPS: Record<string, Step> = {
   'post-series-upgrade': postSeriesUpgradeEffects,
 };
 
-const STEP_ONLY: Record<string, Step> = { stop: stopEffects, remove: removeEffects };
+// teardown.ts still decides for itself (it is being rewritten): it gets the snapshot only.
+const STEP_ONLY: Record<string, Step> = { stop: (_d, snap) => stopEffects(snap), remove: (_d, snap) => removeEffects(snap) };
 
 export function isKnownHook(name: string): boolean {
   const rel = relationEvent(name);

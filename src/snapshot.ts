@@ -22,6 +22,12 @@ export const HookContext = z.object({
   remoteApp: z.string().optional(),
   departingUnit: z.string().optional(),
   charmDir: z.string(),
+  /**
+   * The model's proxy for what the charm downloads itself (JUJU_CHARM_HTTP_PROXY,
+   * JUJU_CHARM_HTTPS_PROXY, JUJU_CHARM_NO_PROXY) as such a download's environment gets it
+   * (http_proxy, https_proxy, no_proxy); absent when the model sets none.
+   */
+  charmProxy: z.record(z.string(), z.string()).optional(),
 });
 export type HookContext = z.infer<typeof HookContext>;
 
@@ -106,6 +112,8 @@ export const HostSnapshot = z.object({
   openstackReleaseFile: z.string().nullable(),
   /** VERSION_CODENAME from /etc/os-release (jammy, noble, bookworm...). */
   osCodename: z.string().nullable(),
+  /** The machine's architecture as Node names it (x64, arm64): the charm's own runtime runs on it. */
+  arch: z.string(),
   cpus: z.number(),
   inContainer: z.boolean(),
   addresses: z.array(HostAddress),

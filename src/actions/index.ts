@@ -4,20 +4,30 @@
  * unexpected error into action-fail too, so an action never leaves the unit in error).
  */
 import type { HookTools } from '../juju/tools.js';
+import type { Decision } from '../model/decide.js';
 import type { Plan } from '../plan.js';
 import type { HookContext, Snapshot } from '../snapshot.js';
 import { openstackUpgrade } from './openstack-upgrade.js';
 import { pause, resume } from './pause.js';
 import { securityChecklistAction } from './security-checklist.js';
 
+/** A snapshot and its one Decision: an action reads again only after its effects changed the host. */
+export interface Reading {
+  snap: Snapshot;
+  d: Decision;
+}
+
 export interface ActionContext {
   hook: HookContext;
   tools: HookTools;
-  /** Read a fresh snapshot (again after effects changed the host). */
-  snapshot: () => Promise<Snapshot>;
+  /**
+   * Read a fresh snapshot (again after effects changed the host) and decide on it once;
+   * `adjust` changes the snapshot first (unit memory the action is about to set).
+   */
+  read: (adjust?: (snap: Snapshot) => Snapshot) => Promise<Reading>;
   apply: (plan: Plan) => Promise<void>;
   /** Reconcile and apply, as a hook would. */
-  reconcile: (snap: Snapshot, statusDirty?: boolean) => Promise<void>;
+  reconcile: (reading: Reading, statusDirty?: boolean) => Promise<void>;
   serviceRunning: (name: string) => Promise<boolean>;
 }
 

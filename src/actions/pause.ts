@@ -5,7 +5,6 @@
  * service still runs), and as resumed even when one did not start (the next hook tries again);
  * the action fails with `Couldn't pause: ...` / `Couldn't resume: ...` naming what went wrong.
  */
-import { decide } from '../model/decide.js';
 import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
 import { pauseEffects, resumeEffects, servicesToControl } from '../steps/pause-resume.js';
@@ -30,25 +29,25 @@ async function perService(ctx: ActionContext, effects: Effect[]): Promise<string
 }
 
 export const pause: ActionHandler = async (ctx) => {
-  const snap = await ctx.snapshot();
-  const problems = await perService(ctx, pauseEffects(snap));
-  const running = await filterAsync(servicesToControl(snap), ctx.serviceRunning);
+  const { d } = await ctx.read();
+  const problems = await perService(ctx, pauseEffects(d));
+  const running = await filterAsync(servicesToControl(d), ctx.serviceRunning);
   if (running.length) problems.push(`services still running: ${running.join(', ')}`);
-  const after = await ctx.snapshot();
-  await ctx.reconcile({ ...after, memory: { ...after.memory, paused: true } }, true);
+  // Read again (services stopped) as the paused unit the reconcile then remembers.
+  await ctx.reconcile(await ctx.read((after) => ({ ...after, memory: { ...after.memory, paused: true } })), true);
   if (problems.length) await ctx.tools.actionFail(`Couldn't pause: ${problems.join('; ')}`);
 };
 
 export const resume: ActionHandler = async (ctx) => {
-  const before = await ctx.snapshot();
-  const problems = await perService(ctx, resumeEffects(before));
+  const before = await ctx.read();
+  const problems = await perService(ctx, resumeEffects(before.d));
   // Forget the pause first: if a start fails below, the next hook still starts what should run.
-  const { paused: _paused, ...memory } = before.memory;
+  const { paused: _paused, ...memory } = before.snap.memory;
   await ctx.apply({ effects: [{ kind: 'memory', memory }] });
-  const snap = await ctx.snapshot();
+  const after = await ctx.read();
   // The reconcile starts every service that should run and is not running.
-  await ctx.reconcile(snap, true).catch((err: unknown) => problems.push(errorLine(err)));
-  const down = await filterAsync(expectedServices(decide(snap)), async (s) => !(await ctx.serviceRunning(s)));
+  await ctx.reconcile(after, true).catch((err: unknown) => problems.push(errorLine(err)));
+  const down = await filterAsync(expectedServices(after.d), async (s) => !(await ctx.serviceRunning(s)));
   if (down.length) problems.push(`services not running: ${down.join(', ')}`);
   if (problems.length) await ctx.tools.actionFail(`Couldn't resume: ${problems.join('; ')}`);
 };

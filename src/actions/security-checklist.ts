@@ -8,7 +8,6 @@ import { stat } from 'node:fs/promises';
 import { gidOf, uidOf } from '../host/accounts.js';
 import { readFiles } from '../host/files.js';
 import { rooted } from '../host/paths.js';
-import { decide } from '../model/decide.js';
 import { GLANCE_CONFIG_DIR } from '../steps/config-dir.js';
 import { type ChecklistFacts, type DirFacts, securityChecklist } from './checklist.js';
 import type { ActionHandler } from './index.js';
@@ -28,7 +27,7 @@ async function dirFacts(path: string): Promise<DirFacts | null> {
 const idOrNull = (lookup: Promise<number>): Promise<number | null> => lookup.catch(() => null);
 
 export const securityChecklistAction: ActionHandler = async (ctx) => {
-  const snap = await ctx.snapshot();
+  const { d } = await ctx.read();
   const path = (name: string) => `${GLANCE_CONFIG_DIR}/${name}`;
   const names = ['glance-api.conf', 'glance-registry.conf', 'policy.json'];
   const [configDir, glanceUser, glanceGroup, files] = await Promise.all([
@@ -38,7 +37,7 @@ export const securityChecklistAction: ActionHandler = async (ctx) => {
     readFiles(names.map(path)),
   ]);
   const facts: ChecklistFacts = {
-    release: decide(snap).release,
+    release: d.release,
     configDir,
     ids: { root: 0, glanceUser, glanceGroup },
     apiConf: files[path('glance-api.conf')] ?? null,

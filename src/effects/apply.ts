@@ -52,7 +52,6 @@ type Handlers = { [K in EffectKind]: (effect: Extract<Effect, { kind: K }>, io: 
 const HANDLERS: Handlers = {
   progress: (e, { tools }) => tools.statusSet('maintenance', e.message),
   log: (e, { tools }) => tools.jujuLog(e.level, e.message),
-  'apt-source': (e, { host }) => host.configureSource(e.origin, e.series),
   'apt-update': (_e, { host }) => host.aptUpdate(),
   'apt-install': (e, { host }) => host.aptInstall(e.packages),
   'apt-purge': (e, { host }) => host.aptPurge(e.packages),
@@ -60,7 +59,12 @@ const HANDLERS: Handlers = {
   'delete-file': (e, { host }) => host.deleteFile(e.path),
   mkdir: (e, { host }) => host.mkdirOwned(e.path, e.owner),
   command: (e, { host }) =>
-    host.runCommand(withRootedPaths(e.argv, e.hostPaths), { input: e.input, retries: e.retries, backoffMs: COMMAND_BACKOFF_MS }),
+    host.runCommand(withRootedPaths(e.argv, e.hostPaths), {
+      input: e.input,
+      env: e.env ? { ...e.env } : undefined,
+      retries: e.retries,
+      backoffMs: COMMAND_BACKOFF_MS,
+    }),
   service: (e, { host }) => host.serviceControl(e.action, e.service),
   'relation-set': (e, { tools }) => tools.relationSet(e.relationId, e.data, { app: e.app }),
   // What Juju holds is the truth: it may differ from what the last hook sent (Juju rewrote a

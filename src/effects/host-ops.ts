@@ -2,14 +2,13 @@
  * The host operations a plan can ask for, as one object so that apply() can be run against a
  * recording stand-in; `hostOps` is the real thing (src/host/).
  */
-import { aptInstall, aptPurge, aptUpdate, configureSource } from '../host/apt.js';
+import { aptInstall, aptPurge, aptUpdate } from '../host/apt.js';
 import { deleteFile, mkdirOwned, writeFileAtomic } from '../host/files.js';
 import { type CommandOptions, runCommand } from '../host/run.js';
 import { type ServiceAction, serviceControl } from '../host/services.js';
 import type { FileOwner } from '../plan.js';
 
 export interface HostOps {
-  configureSource(origin: string, series: string): Promise<void>;
   aptUpdate(): Promise<void>;
   aptInstall(packages: readonly string[]): Promise<void>;
   aptPurge(packages: readonly string[]): Promise<void>;
@@ -21,7 +20,6 @@ export interface HostOps {
 }
 
 export const hostOps: HostOps = {
-  configureSource,
   aptUpdate,
   aptInstall,
   aptPurge,

@@ -3,6 +3,7 @@
  * source is a command on PATH or a file under $CHARM_FS_ROOT, so the simulator can supply them.
  */
 import { availableParallelism } from 'node:os';
+import { arch } from 'node:process';
 import { z } from 'zod';
 import type { HostAddress, HostSnapshot } from '../snapshot.js';
 import { readFiles, readModes } from './files.js';
@@ -29,6 +30,7 @@ export async function readHostFacts(
     ...(packages.length > 0 ? { packages: Object.fromEntries(packages.map((p) => [p, versions[p] ?? null])) } : {}),
     openstackReleaseFile: shellVar(env['/etc/openstack-release'], 'OPENSTACK_CODENAME'),
     osCodename: shellVar(env['/etc/os-release'], 'VERSION_CODENAME'),
+    arch,
     cpus: availableParallelism(),
     inContainer,
     addresses,

@@ -15,7 +15,24 @@ const Env = z.object({
   JUJU_REMOTE_APP: z.string().optional(),
   JUJU_DEPARTING_UNIT: z.string().optional(),
   JUJU_CHARM_DIR: z.string().optional(),
+  JUJU_CHARM_HTTP_PROXY: z.string().optional(),
+  JUJU_CHARM_HTTPS_PROXY: z.string().optional(),
+  JUJU_CHARM_NO_PROXY: z.string().optional(),
 });
+
+/**
+ * The model's proxy for what the charm downloads itself, as that download's environment gets it.
+ * Never exported to the whole hook: apt-get uses the proxy Juju writes into apt's own settings.
+ */
+function charmProxy(e: z.infer<typeof Env>): Record<string, string> | undefined {
+  const pairs: [string, string | undefined][] = [
+    ['http_proxy', e.JUJU_CHARM_HTTP_PROXY],
+    ['https_proxy', e.JUJU_CHARM_HTTPS_PROXY],
+    ['no_proxy', e.JUJU_CHARM_NO_PROXY],
+  ];
+  const set = pairs.filter((p): p is [string, string] => Boolean(p[1]));
+  return set.length > 0 ? Object.fromEntries(set) : undefined;
+}
 
 const nonEmpty = (s: string | undefined): string | undefined => (s ? s : undefined);
 
@@ -35,6 +52,7 @@ export function hookContextFromEnv(env: NodeJS.ProcessEnv, cwd: string): HookCon
     remoteApp: nonEmpty(e.JUJU_REMOTE_APP),
     departingUnit: nonEmpty(e.JUJU_DEPARTING_UNIT),
     charmDir: e.JUJU_CHARM_DIR ?? cwd,
+    charmProxy: charmProxy(e),
   });
 }
 

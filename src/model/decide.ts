@@ -3,6 +3,7 @@
  * release, each relation's readiness, addresses, the GlanceModel and the charm's checks). Pure.
  */
 import { type GlanceConfig, parseConfig } from '../config/index.js';
+import { type SourcePlan, withPackageSource } from '../package-source/plan.js';
 import { type Contexts, contextsOf, type ReadinessMap, readAll } from '../relations/index.js';
 import type { ReadEnv } from '../relations/types.js';
 import type { Snapshot } from '../snapshot.js';
@@ -20,6 +21,8 @@ export interface Decision {
   config: GlanceConfig;
   /** Bad config values: while any exist no file is rewritten. */
   configProblems: Problem[];
+  /** What apt needs for openstack-origin on this unit, or why it cannot have it (also in configProblems). */
+  packageSource: SourcePlan;
   release: Release;
   readiness: ReadinessMap;
   contexts: Contexts;
@@ -32,7 +35,9 @@ export interface Decision {
 }
 
 export function decide(snap: Snapshot): Decision {
-  const { config, problems: configProblems } = parseConfig(snap.config);
+  const parsed = parseConfig(snap.config);
+  const { config } = parsed;
+  const { packageSource, configProblems } = withPackageSource(parsed, snap);
   const release = detectRelease({
     glanceCommonVersion: snap.host.glanceCommonVersion,
     openstackReleaseFile: snap.host.openstackReleaseFile,
@@ -75,6 +80,7 @@ export function decide(snap: Snapshot): Decision {
   return {
     config,
     configProblems,
+    packageSource,
     release,
     readiness,
     contexts,

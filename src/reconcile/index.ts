@@ -8,7 +8,7 @@ import { API_PORT } from '../base/ports.js';
 import { brokerRequest } from '../ceph/broker-request.js';
 import { planCephHost } from '../ceph/host-effects.js';
 import { alwaysSetsStatus, haRuleFailure } from '../ha/fail.js';
-import { decide } from '../model/decide.js';
+import type { Decision } from '../model/decide.js';
 import { unitServices, workloadConfigured } from '../model/services.js';
 import { pickStatus } from '../model/status.js';
 import { planPolicyd, policydPrefix, refusal } from '../policyd/plan.js';
@@ -31,8 +31,8 @@ export interface ReconcileOptions {
   statusDirty?: boolean;
 }
 
-export function reconcile(snap: Snapshot, opts: ReconcileOptions): Plan {
-  const d = decide(snap);
+/** `d` is decide(snap), made once per snapshot by the routing layer (src/event.ts). */
+export function reconcile(d: Decision, snap: Snapshot, opts: ReconcileOptions): Plan {
   const badConfig = d.configProblems.length > 0;
   // Nothing is configured before the packages are in: /etc/glance and the glance group come
   // with them (an update-status before install must not write files or fail on chown).

@@ -11,8 +11,7 @@
  * reconcile then renders the new release's files and starts the services.
  */
 import { APT_LOCK_WAIT } from '../base/apt-options.js';
-import { parseConfig } from '../config/index.js';
-import { decide } from '../model/decide.js';
+import type { Decision } from '../model/decide.js';
 import { managedServices } from '../model/packages.js';
 import { type Release, releaseIndex } from '../base/release.js';
 import { releaseFromOrigin, releaseFromVersion } from '../model/release-detect.js';
@@ -34,30 +33,35 @@ export const DIST_UPGRADE: Effect = {
   retries: 2,
 };
 
-/** The release openstack-origin names when it is newer than the installed one. */
-export function upgradeTarget(snap: Snapshot): Release | undefined {
-  const installed = snap.host.glanceCommonVersion ? releaseFromVersion(snap.host.glanceCommonVersion) : undefined;
-  const { config, problems } = parseConfig(snap.config);
-  if (!installed || problems.some((p) => p.source === 'openstack-origin')) return undefined;
-  const wanted = releaseFromOrigin(config['openstack-origin'], snap.host.osCodename);
-  return wanted && releaseIndex(wanted) > releaseIndex(installed) ? wanted : undefined;
+/** An upgrade due: the release openstack-origin names, and what apt needs to get it. */
+export interface Upgrade {
+  release: Release;
+  /** The package source's effects, as decide() planned them for this unit. */
+  source: Effect[];
 }
 
-export function upgradePackageEffects(snap: Snapshot, target: Release): Effect[] {
-  const { config } = parseConfig(snap.config);
+/** The upgrade openstack-origin asks for when it names a newer release than the installed one. */
+export function upgradeTarget(d: Decision, snap: Snapshot): Upgrade | undefined {
+  const installed = snap.host.glanceCommonVersion ? releaseFromVersion(snap.host.glanceCommonVersion) : undefined;
+  // An origin this unit cannot use names nothing to upgrade to (the unit is blocked on it).
+  if (!installed || !d.packageSource.ok) return undefined;
+  const wanted = releaseFromOrigin(d.config['openstack-origin'], snap.host.osCodename);
+  return wanted && releaseIndex(wanted) > releaseIndex(installed) ? { release: wanted, source: d.packageSource.effects } : undefined;
+}
+
+export function upgradePackageEffects(snap: Snapshot, upgrade: Upgrade): Effect[] {
   return [
     { kind: 'progress', message: UPGRADE_MESSAGE },
-    { kind: 'apt-source', origin: config['openstack-origin'], series: snap.host.osCodename ?? '' },
+    ...upgrade.source,
     { kind: 'apt-update' },
     DIST_UPGRADE,
-    ...packageEffects(snap, target),
+    ...packageEffects(snap, upgrade.release),
     secureConfigDir,
   ];
 }
 
 /** Stop what runs on `release`, and let the leader migrate the schema to it. */
-export function stopAndSyncEffects(snap: Snapshot, release: Release): Effect[] {
-  const d = decide(snap);
+export function stopAndSyncEffects(d: Decision, snap: Snapshot, release: Release): Effect[] {
   const services = managedServices(release, { https: Boolean(d.model.https), haRelated: d.readiness.ha.state !== 'absent' });
   return [
     ...services.map((service): Effect => ({ kind: 'service', action: 'stop', service })),
@@ -66,8 +70,8 @@ export function stopAndSyncEffects(snap: Snapshot, release: Release): Effect[] {
 }
 
 /** config-changed: upgrade unless the operator wants to run the action themselves. */
-export function configChangedUpgrade(snap: Snapshot): Effect[] {
-  const target = upgradeTarget(snap);
-  if (!target || parseConfig(snap.config).config['action-managed-upgrade']) return [];
-  return [...upgradePackageEffects(snap, target), ...stopAndSyncEffects(snap, target)];
+export function configChangedUpgrade(d: Decision, snap: Snapshot): Effect[] {
+  const upgrade = upgradeTarget(d, snap);
+  if (!upgrade || d.config['action-managed-upgrade']) return [];
+  return [...upgradePackageEffects(snap, upgrade), ...stopAndSyncEffects(d, snap, upgrade.release)];
 }

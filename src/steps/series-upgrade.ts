@@ -5,18 +5,19 @@
  * post-series-upgrade forgets both, unmasks and enables the services, and the reconcile that
  * follows renders for the new series and starts them.
  */
-import { pauseEffects, resumeEffects } from './pause-resume.js';
+import type { Decision } from '../model/decide.js';
 import type { Effect } from '../plan.js';
+import { pauseEffects, resumeEffects } from './pause-resume.js';
 import type { Snapshot } from '../snapshot.js';
 
-export function preSeriesUpgradeEffects(snap: Snapshot): Effect[] {
+export function preSeriesUpgradeEffects(d: Decision, snap: Snapshot): Effect[] {
   return [
-    ...(snap.memory.paused ? [] : pauseEffects(snap)),
+    ...(snap.memory.paused ? [] : pauseEffects(d)),
     { kind: 'memory', memory: { ...snap.memory, paused: true, seriesUpgrading: true } },
   ];
 }
 
-export function postSeriesUpgradeEffects(snap: Snapshot): Effect[] {
+export function postSeriesUpgradeEffects(d: Decision, snap: Snapshot): Effect[] {
   const { paused: _paused, seriesUpgrading: _upgrading, ...memory } = snap.memory;
-  return [...resumeEffects(snap), { kind: 'memory', memory }];
+  return [...resumeEffects(d), { kind: 'memory', memory }];
 }

@@ -7,7 +7,7 @@
  */
 import { APT_LOCK_WAIT } from '../base/apt-options.js';
 import { GLANCE_SECRET } from '../base/owners.js';
-import { decide } from '../model/decide.js';
+import type { Decision } from '../model/decide.js';
 import { atLeast, hasRegistry, type Release } from '../base/release.js';
 import { expectedServices } from '../model/services.js';
 import type { Effect } from '../plan.js';
@@ -46,9 +46,8 @@ function reinstallPackageConfig(release: Release): Effect {
   };
 }
 
-export function upgradeCharmEffects(snap: Snapshot): Effect[] {
-  if (needsInstall(snap)) return installEffects(snap);
-  const d = decide(snap);
+export function upgradeCharmEffects(d: Decision, snap: Snapshot): Effect[] {
+  if (needsInstall(snap)) return installEffects(d, snap);
   const purged = installedObsolete(snap, d.release).length > 0;
   const reinstall = purged || !snap.memory.pasteIniReinstalled;
   const paused = Boolean(snap.memory.paused || snap.memory.seriesUpgrading);

@@ -1,6 +1,6 @@
 import { parse as parseIni } from 'ini';
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed, snapshot } from '../../fixtures/snapshot.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { brokerRequest } from '../../../src/ceph/broker-request.js';
 import { parseConfig } from '../../../src/config/index.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { diffBag, withoutJujuKeys } from '../../../src/base/databag.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ChecklistFacts, securityChecklist } from '../../../src/actions/checklist.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { DB_REPLY, KEYSTONE_REPLY, relation, snapshot } from '../../fixtures/snapshot.js';

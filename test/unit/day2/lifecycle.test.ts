@@ -4,16 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { onSnapshot, reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { routeFor } from '../../../src/routes.js';
 import type { Snapshot } from '../../../src/snapshot.js';
-import { postSeriesUpgradeEffects, preSeriesUpgradeEffects } from '../../../src/steps/series-upgrade.js';
+import * as install from '../../../src/steps/install.js';
+import * as seriesUpgrade from '../../../src/steps/series-upgrade.js';
 import { removeEffects, stopEffects } from '../../../src/steps/teardown.js';
-import { upgradeCharmEffects } from '../../../src/steps/upgrade-charm.js';
+import * as upgradeCharm from '../../../src/steps/upgrade-charm.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';
 
+const installEffects = onSnapshot(install.installEffects);
+const upgradeCharmEffects = onSnapshot(upgradeCharm.upgradeCharmEffects);
+const preSeriesUpgradeEffects = onSnapshot(seriesUpgrade.preSeriesUpgradeEffects);
+const postSeriesUpgradeEffects = onSnapshot(seriesUpgrade.postSeriesUpgradeEffects);
 const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const kinds = (effects: Effect[]) =>
   effects.map((e) =>
@@ -60,7 +65,9 @@ describe('upgrade-charm', () => {
   });
 
   it('installs from scratch when glance is not installed yet', () => {
-    expect(kinds(upgradeCharmEffects(withHost(deployed(), { glanceCommonVersion: null })))).toContain('apt-source');
+    const bare = withHost(deployed(), { glanceCommonVersion: null });
+    expect(upgradeCharmEffects(bare)).toEqual(installEffects(bare));
+    expect(kinds(upgradeCharmEffects(bare))).toContain('progress');
   });
 });
 

@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { decide } from '../../../src/model/decide.js';
 import { nrpeFor } from '../../../src/reconcile/nrpe.js';
 import type { Effect } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { NrpeHost, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';

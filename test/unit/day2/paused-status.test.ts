@@ -1,7 +1,7 @@
 /** The status of a paused unit: maintenance while everything is stopped, blocked naming what still runs. */
 import { describe, expect, it } from 'vitest';
 import { PAUSED_MESSAGE, pickStatus, SERIES_UPGRADE_MESSAGE } from '../../../src/model/status.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';

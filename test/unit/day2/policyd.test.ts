@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { PolicyOverrides, Snapshot } from '../../../src/snapshot.js';
 import { isPolicyEntry } from '../../../src/policyd/files.js';

@@ -4,7 +4,7 @@
  * the VIP of its network; with DNS HA the host names are used.
  */
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';

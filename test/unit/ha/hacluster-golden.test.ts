@@ -3,7 +3,7 @@
  * was run in: the same json_* keys with the same compact, key-sorted JSON, byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { HA_RELATION_ID, type HaSnapshotOptions, haSnapshot, onEns3 } from './ha-snapshot.js';

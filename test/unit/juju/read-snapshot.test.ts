@@ -14,6 +14,7 @@ const HOST: HostSnapshot = {
   glanceCommonVersion: '2:28.0.0-0ubuntu1',
   openstackReleaseFile: null,
   osCodename: 'noble',
+  arch: 'x64',
   cpus: 2,
   inContainer: false,
   addresses: [],

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { precompiledModule } from '../../../scripts/precompile-templates.mjs';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates, type Precompiled } from '../../../src/render/templates.js';
 import { deployed, snapshot } from '../../fixtures/snapshot.js';
 

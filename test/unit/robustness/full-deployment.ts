@@ -10,7 +10,7 @@ import { parseConfig } from '../../../src/config/index.js';
 import { PLUGINS } from '../../../src/nrpe/checks.js';
 import { NAGIOS_EXPORT_DIR, NRPE_CONF_DIR, PLUGIN_DIR } from '../../../src/nrpe/paths.js';
 import type { Effect, Plan } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, NrpeHost, RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan } from '../../fixtures/fold-plan.js';
@@ -162,7 +162,7 @@ export function after(snap: Snapshot, plan: Plan): Snapshot {
 
 /** Effects that change the unit or what remote charms see (status, memory and a hook failure do not). */
 const CHANGING = new Set<Effect['kind']>([
-  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-source', 'apt-update', 'relation-set', 'publish', 'open-port',
+  'write-file', 'delete-file', 'mkdir', 'command', 'service', 'apt-install', 'apt-purge', 'apt-update', 'relation-set', 'publish', 'open-port',
 ]);
 export const changes = (plan: Plan): Effect[] => plan.effects.filter((e) => CHANGING.has(e.kind));
 

@@ -17,7 +17,6 @@ function recorder(failOn?: string) {
       if (name === failOn) throw new Error(`${name} failed (exit 1): boom`);
     };
   const host: HostOps = {
-    configureSource: note('configureSource'),
     aptUpdate: note('aptUpdate'),
     aptInstall: note('aptInstall'),
     aptPurge: note('aptPurge'),
@@ -53,7 +52,6 @@ function recorder(failOn?: string) {
 const EVERY_KIND: Effect[] = [
   { kind: 'progress', message: 'Installing packages' },
   { kind: 'log', level: 'WARNING', message: 'policy overrides refused: no policy files' },
-  { kind: 'apt-source', origin: 'cloud:jammy-caracal', series: 'jammy' },
   { kind: 'apt-update' },
   { kind: 'apt-install', packages: ['glance'] },
   { kind: 'apt-purge', packages: ['glance-registry'] },
@@ -61,6 +59,7 @@ const EVERY_KIND: Effect[] = [
   { kind: 'write-file', path: '/etc/glance/glance-api.conf', content: 'x', owner: OWNER },
   { kind: 'delete-file', path: '/etc/glance/policy.json' },
   { kind: 'command', argv: ['glance-manage', 'db_sync'], retries: 5 },
+  { kind: 'command', argv: ['add-apt-repository', '--yes', 'ppa:team/glance'], env: { https_proxy: 'http://squid:3128' }, retries: 2 },
   { kind: 'service', action: 'restart', service: 'glance-api' },
   { kind: 'relation-set', relationId: 'shared-db:7', app: false, data: { database: 'glance' } },
   { kind: 'publish', relationId: 'shared-db:7', unit: 'glance/0', data: { database: 'glance', username: 'glance' } },
@@ -79,7 +78,6 @@ describe('apply', () => {
     expect(log).toEqual([
       'statusSet ["maintenance","Installing packages"]',
       'jujuLog ["WARNING","policy overrides refused: no policy files"]',
-      'configureSource ["cloud:jammy-caracal","jammy"]',
       'aptUpdate []',
       'aptInstall [["glance"]]',
       'aptPurge [["glance-registry"]]',
@@ -87,6 +85,7 @@ describe('apply', () => {
       'writeFileAtomic ["/etc/glance/glance-api.conf","x",{"user":"root","group":"glance","mode":416}]',
       'deleteFile ["/etc/glance/policy.json"]',
       'runCommand [["glance-manage","db_sync"],{"retries":5,"backoffMs":3000}]',
+      'runCommand [["add-apt-repository","--yes","ppa:team/glance"],{"env":{"https_proxy":"http://squid:3128"},"retries":2,"backoffMs":3000}]',
       'serviceControl ["restart","glance-api"]',
       'relationSet ["shared-db:7",{"database":"glance"},{"app":false}]',
       // Only what differs from the bag Juju holds; Juju's own keys stay as Juju wrote them.

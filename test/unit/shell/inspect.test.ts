@@ -53,6 +53,7 @@ describe('readHostFacts', () => {
       glanceCommonVersion: '2:28.0.0-0ubuntu1',
       openstackReleaseFile: 'caracal',
       osCodename: 'noble',
+      arch: process.arch,
       cpus: availableParallelism(),
       inContainer: true,
       addresses: [

@@ -7,7 +7,7 @@ import { brokerRequest } from '../../../src/ceph/broker-request.js';
 import { responseKey } from '../../../src/ceph/broker-response.js';
 import { parseConfig } from '../../../src/config/index.js';
 import type { Plan } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { CERT_DIR } from '../../../src/tls/paths.js';
 import { ofKind } from '../../fixtures/fold-plan.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/plan.js';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';

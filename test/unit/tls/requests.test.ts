@@ -3,7 +3,7 @@
  * with the reference's recorded relation data.
  */
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/reconcile/index.js';
+import { reconcile } from '../../fixtures/hook-plan.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
