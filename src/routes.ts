@@ -42,7 +42,7 @@ const STEPS: Record<string, Step> = {
 };
 
 // teardown.ts still decides for itself (it is being rewritten): it gets the snapshot only.
-const STEP_ONLY: Record<string, Step> = { stop: (_d, snap) => stopEffects(snap), remove: (_d, snap) => removeEffects(snap) };
+const STEP_ONLY: Record<string, Step> = { stop: stopEffects, remove: (_d, snap) => removeEffects(snap) };
 
 export function isKnownHook(name: string): boolean {
   const rel = relationEvent(name);

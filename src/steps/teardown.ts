@@ -5,7 +5,7 @@
  * the charm's ceph.conf and its alternative, the secrets), TLS certificates, and the NRPE
  * checks. Neither hook reconciles afterwards: that would start and rewrite it all again.
  */
-import { decide } from '../model/decide.js';
+import type { Decision } from '../model/decide.js';
 import { unitServices } from '../model/services.js';
 import { planNrpe } from '../nrpe/plan.js';
 import type { Effect } from '../plan.js';
@@ -13,9 +13,9 @@ import { relationPaths, teardownEffects } from '../relations/index.js';
 import type { Snapshot } from '../snapshot.js';
 import { CA_DIR } from '../tls/paths.js';
 
-export function stopEffects(snap: Snapshot): Effect[] {
+export function stopEffects(d: Decision, snap: Snapshot): Effect[] {
   if (snap.host.glanceCommonVersion === null) return [];
-  return unitServices(decide(snap)).map((service): Effect => ({ kind: 'service', action: 'stop', service }));
+  return unitServices(d).map((service): Effect => ({ kind: 'service', action: 'stop', service }));
 }
 
 const exists = (snap: Snapshot, path: string): boolean => (snap.host.files[path] ?? null) !== null;

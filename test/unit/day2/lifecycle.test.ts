@@ -118,8 +118,8 @@ describe('stop and remove', () => {
   });
 
   it('stop stops every service this unit manages (nothing before install)', () => {
-    expect(kinds(stopEffects(deployed()))).toEqual(['stop glance-api', 'stop haproxy', 'stop memcached']);
-    expect(stopEffects(withHost(deployed(), { glanceCommonVersion: null }))).toEqual([]);
+    expect(kinds(onSnapshot(stopEffects)(deployed()))).toEqual(['stop glance-api', 'stop haproxy', 'stop memcached']);
+    expect(onSnapshot(stopEffects)(withHost(deployed(), { glanceCommonVersion: null }))).toEqual([]);
   });
 
   it("remove takes away the charm's Ceph directory and alternative, secrets, TLS files and NRPE checks", () => {

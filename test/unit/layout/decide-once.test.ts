@@ -22,9 +22,6 @@ const ALLOWED: Record<string, string[]> = {
   parseConfig: ['model/decide.ts', 'config/index.ts'],
 };
 
-/** Still deciding for itself: the lead is rewriting it. This list may only shrink. */
-const LEFT = ['steps/teardown.ts'];
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -58,11 +55,7 @@ describe('decide() and parseConfig() run once per snapshot', () => {
   });
 
   it.each(Object.keys(GUARDED))('only the routing layer imports %s (steps, actions and reconcile get the Decision)', (name) => {
-    const extra = importersOf(name).filter((f) => !(ALLOWED[name] ?? []).includes(f) && !LEFT.includes(f));
+    const extra = importersOf(name).filter((f) => !(ALLOWED[name] ?? []).includes(f));
     expect(extra).toEqual([]);
-  });
-
-  it('the files still left are still left (drop them from LEFT once they take the Decision)', () => {
-    for (const file of LEFT) expect(importersOf('decide')).toContain(file);
   });
 });
