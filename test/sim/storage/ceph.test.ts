@@ -22,8 +22,8 @@ import {
   UNIT,
 } from './harness.js';
 
-/** The reference's request for default options (test/unit/storage/reference-broker-requests.txt). */
-const REFERENCE_DEFAULT_REQUEST = readFileSync(new URL('../../unit/storage/reference-broker-requests.txt', import.meta.url), 'utf8')
+/** The reference's request for default options (test/unit/ceph/reference-broker-requests.txt). */
+const REFERENCE_DEFAULT_REQUEST = readFileSync(new URL('../../unit/ceph/reference-broker-requests.txt', import.meta.url), 'utf8')
   .split('\n')
   .find((l) => l.trim().startsWith('{"api-version"'))
   ?.trim();

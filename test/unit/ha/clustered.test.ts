@@ -5,13 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { network } from '../../fixtures/snapshot.js';
 import { haSnapshot } from './ha-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const sent = (s: Snapshot, id: string) =>
   ofKind(reconcile(s, { templates }), 'publish').find((r) => r.relationId === id)?.data;
 

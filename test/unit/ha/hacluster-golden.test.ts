@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { HA_RELATION_ID, type HaSnapshotOptions, haSnapshot, onEns3 } from './ha-snapshot.js';
 import { referenceHacluster } from './reference-outputs.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 
 function sentToHacluster(o: HaSnapshotOptions): Record<string, string> | undefined {
   const plan = reconcile(haSnapshot({ ...o, hook: 'ha-relation-joined' }), { templates });

@@ -8,14 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { network, relation } from '../../fixtures/snapshot.js';
 import { TLS_CONFIG, tlsSnapshot } from '../tls/tls-snapshot.js';
 import { haSnapshot } from './ha-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const dir = mkdtempSync(join(tmpdir(), 'haproxy-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

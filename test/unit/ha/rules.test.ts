@@ -8,12 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { HA_RULE_MESSAGES } from '../../../src/ha/rules.js';
 import type { Plan } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { HA_RELATION_ID, haSnapshot } from './ha-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const run = (s: Snapshot): Plan => reconcile(s, { templates });
 const sha7 = (text: string): string => createHash('sha1').update(text).digest('hex').slice(0, 7);
 

@@ -3,14 +3,15 @@ import { RELEASES } from '../../../src/base/release.js';
 import { FILES } from '../../../src/render/files.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { fullModel, minimalModel, tlsModel } from './fixtures.js';
-import { TEMPLATES } from './template-dir.js';
+import { TEMPLATES } from '../../fixtures/templates.js';
+import { FIRST_WITHOUT_REGISTRY, LAST_WITH_REGISTRY } from '../../fixtures/releases.js';
 
 const paths = (files: { path: string }[]): string[] => files.map((f) => f.path);
 
 describe('file table', () => {
-  it('writes the registry config before stein only, policy.yaml from ussuri on', () => {
-    expect(paths(renderFiles(minimalModel('rocky'), TEMPLATES))).toContain('/etc/glance/glance-registry.conf');
-    expect(paths(renderFiles(minimalModel('stein'), TEMPLATES))).not.toContain('/etc/glance/glance-registry.conf');
+  it('writes the registry config only where the registry exists, policy.yaml from ussuri on', () => {
+    expect(paths(renderFiles(minimalModel(LAST_WITH_REGISTRY), TEMPLATES))).toContain('/etc/glance/glance-registry.conf');
+    expect(paths(renderFiles(minimalModel(FIRST_WITHOUT_REGISTRY), TEMPLATES))).not.toContain('/etc/glance/glance-registry.conf');
     expect(paths(renderFiles(minimalModel('train'), TEMPLATES))).not.toContain('/etc/glance/policy.yaml');
     expect(paths(renderFiles(minimalModel('ussuri'), TEMPLATES))).toContain('/etc/glance/policy.yaml');
   });

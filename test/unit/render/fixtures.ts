@@ -5,7 +5,7 @@
  * Each piece is the value the model builder would produce once that relation is ready.
  */
 import type { IniSection } from '../../../src/base/ini.js';
-import { atLeast, lineageOf, type Release } from '../../../src/base/release.js';
+import { hasRegistry, lineageOf, type Release, usesWwwAuthenticateUri } from '../../../src/base/release.js';
 import type { BackendsContext, GlanceModel, HaproxyServer } from '../../../src/model/types.js';
 import type { CephContext } from '../../../src/relations/ceph.js';
 import type { AmqpContext } from '../../../src/relations/amqp.js';
@@ -17,8 +17,8 @@ export function identity(release: Release = 'caracal'): IdentityContext {
   return {
     authtoken: [
       ['auth_type', 'password'],
-      // keystonemiddleware renamed auth_uri from stein on.
-      [atLeast(release, 'stein') ? 'www_authenticate_uri' : 'auth_uri', `${KEYSTONE}:5000/v3`],
+      // keystonemiddleware renamed auth_uri (src/base/release.ts).
+      [usesWwwAuthenticateUri(release) ? 'www_authenticate_uri' : 'auth_uri', `${KEYSTONE}:5000/v3`],
       ['auth_url', `${KEYSTONE}:35357/v3`],
       ['project_domain_name', 'service_domain'],
       ['user_domain_name', 'service_domain'],
@@ -109,11 +109,10 @@ const server = (unit: number, address: string): HaproxyServer => ({ name: `glanc
 
 /** Relations: shared-db and identity-service only; every option at its default. */
 export function minimalModel(release: Release = 'caracal'): GlanceModel {
-  const hasRegistry = !atLeast(release, 'stein');
   return {
     release,
     lineage: lineageOf(release),
-    hasRegistry,
+    hasRegistry: hasRegistry(release),
     appName: 'glance',
     unitName: 'glance/0',
     clustered: false,

@@ -10,7 +10,7 @@ import type { GlanceModel } from '../../../src/model/types.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { amqpSslModel, auditImportModel, ecCinderS3Model, fullModel } from './fixtures.js';
 import { parseIni } from '../../fixtures/parse-config.js';
-import { GOLDEN_DIR, goldenName, TEMPLATES } from './template-dir.js';
+import { GOLDEN_DIR, goldenName, TEMPLATES } from '../../fixtures/templates.js';
 
 const SCENARIOS: Record<string, GlanceModel> = {
   queens: fullModel('queens'),

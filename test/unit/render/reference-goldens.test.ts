@@ -12,7 +12,7 @@ import type { RenderedFile } from '../../../src/base/host-file.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { fullModel, minimalModel, tlsModel } from './fixtures.js';
 import { directives, parseIni } from '../../fixtures/parse-config.js';
-import { GOLDEN_DIR, goldenName, TEMPLATES } from './template-dir.js';
+import { GOLDEN_DIR, goldenName, TEMPLATES } from '../../fixtures/templates.js';
 
 const REFERENCE = join(GOLDEN_DIR, 'reference');
 

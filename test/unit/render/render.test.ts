@@ -10,7 +10,7 @@ import { renderFiles } from '../../../src/render/render.js';
 import { loadTemplates } from '../../../src/render/templates.js';
 import { amqpSslModel, auditImportModel, ecCinderS3Model, fullModel, minimalModel, tlsModel } from './fixtures.js';
 import { directives, type Ini, parseIni } from '../../fixtures/parse-config.js';
-import { REPO_TEMPLATES, TEMPLATES } from './template-dir.js';
+import { REPO_TEMPLATES, TEMPLATES } from '../../fixtures/templates.js';
 
 const file = (model: GlanceModel, path: string): string => {
   const found = renderFiles(model, TEMPLATES).find((f) => f.path === path);

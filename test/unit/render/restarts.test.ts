@@ -3,7 +3,8 @@ import type { RenderedFile } from '../../../src/base/host-file.js';
 import { renderFiles } from '../../../src/render/render.js';
 import { planRestarts } from '../../../src/render/restarts.js';
 import { fullModel, tlsModel } from './fixtures.js';
-import { TEMPLATES } from './template-dir.js';
+import { TEMPLATES } from '../../fixtures/templates.js';
+import { FIRST_WITHOUT_REGISTRY } from '../../fixtures/releases.js';
 
 const caracal = renderFiles(tlsModel(), TEMPLATES);
 
@@ -41,7 +42,7 @@ describe('planRestarts', () => {
   it('restarts glance-registry for ceph.conf only where the registry exists', () => {
     const ceph = ['/var/lib/charm/glance/ceph.conf'];
     expect(restartsFor(renderFiles(fullModel('queens'), TEMPLATES), ceph)).toEqual(['glance-api', 'glance-registry']);
-    expect(restartsFor(renderFiles(fullModel('stein'), TEMPLATES), ceph)).toEqual(['glance-api']);
+    expect(restartsFor(renderFiles(fullModel(FIRST_WITHOUT_REGISTRY), TEMPLATES), ceph)).toEqual(['glance-api']);
   });
 
   it('restarts the registry before the api when both configs change (queens)', () => {

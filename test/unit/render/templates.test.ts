@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lineageOf, RELEASES, type Release } from '../../../src/base/release.js';
 import { lineageChain, loadTemplates, templateKey } from '../../../src/render/templates.js';
-import { TEMPLATES } from './template-dir.js';
+import { TEMPLATES } from '../../fixtures/templates.js';
 
 describe('lineage chain', () => {
   it('searches the lineage, older lineages newest first, then the shared root', () => {

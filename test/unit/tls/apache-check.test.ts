@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { CERT_DIR } from '../../../src/tls/paths.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { TLS_CONFIG, b64, tlsSnapshot } from './tls-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const dir = mkdtempSync(join(tmpdir(), 'apache-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PATH = `${process.env.PATH ?? ''}:/usr/sbin:/sbin`;

@@ -6,13 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { relation } from '../../fixtures/snapshot.js';
 import { apacheEnabled, pem, tlsSnapshot } from './tls-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const run = (s: Snapshot): Plan => reconcile(s, { templates });
 const written = (plan: Plan) => Object.fromEntries(ofKind(plan, 'write-file').map((w) => [w.path, w.content]));
 

@@ -8,13 +8,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { directives, parseIni } from '../../fixtures/parse-config.js';
 import { CA, CERT, KEY, TLS_CONFIG, apacheEnabled, b64, tlsSnapshot } from './tls-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const run = (s: Snapshot): Plan => reconcile(s, { templates });
 const golden = (file: string) => readFileSync(new URL(`../../golden/reference/caracal-tls/${file}`, import.meta.url), 'utf8');
 const written = (plan: Plan) => Object.fromEntries(ofKind(plan, 'write-file').map((w) => [w.path, w]));

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { relation } from '../../fixtures/snapshot.js';
 import { referenceRelationData } from '../ha/reference-outputs.js';
 import { TLS_CONFIG, tlsSnapshot } from './tls-snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const sent = (s: Snapshot, id: string) => ofKind(reconcile(s, { templates }), 'publish').find((r) => r.relationId === id)?.data;
 
 const withVault = (s: Snapshot): Snapshot => ({

@@ -9,12 +9,11 @@ import { decide } from '../../../src/model/decide.js';
 import { nrpeFor } from '../../../src/reconcile/nrpe.js';
 import type { Effect } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { NrpeHost, Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed, relation } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const PLUGINS = { 'check_service.sh': '#!/bin/sh\n', 'check_haproxy.sh': '#!/bin/sh\n', 'check_haproxy_queue_depth.sh': '#!/bin/sh\n' };
 const HOST: NrpeHost = { confDir: true, exportFiles: [], files: {}, plugins: PLUGINS };
 
@@ -117,7 +116,7 @@ describe('NRPE checks (nrpe-external-master)', () => {
     expect(paths.join('\n')).not.toMatch(/evil|\.\.\//);
   });
 
-  it('before stein checks glance-registry too; from stein on removes the check an older release left', () => {
+  it('checks glance-registry where it exists; without it removes the check an older release left', () => {
     const queens = withNrpe({ host: { ...deployed().host, glanceCommonVersion: '2:16.0.0-0ubuntu1', osCodename: 'bionic' } });
     expect(checkNames(nrpeFor(decide(queens), queens))).toContain('glance-registry');
     const leftover: NrpeHost = {

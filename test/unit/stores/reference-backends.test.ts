@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { parseIni } from '../../fixtures/parse-config.js';
 import { relation } from '../../fixtures/snapshot.js';
-import { API_CONF, brokerAnswer, CEPH_CONF, cephRelation, monUnit, settle, withStores } from './scenario.js';
+import { API_CONF, brokerAnswer, CEPH_CONF, cephRelation, monUnit, settle, withStores } from '../../fixtures/store-scenario.js';
 
 const REFERENCE = new URL('../../golden/reference/caracal-full/', import.meta.url);
 const reference = (name: string) => parseIni(readFileSync(new URL(name, REFERENCE), 'utf8'));

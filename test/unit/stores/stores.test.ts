@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Databag, Snapshot } from '../../../src/snapshot.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { KEYSTONE_REPLY, relation, snapshot } from '../../fixtures/snapshot.js';
-import { API_CONF, brokerAnswer, cephRelation, monUnit, restarts, run, settle, statusAfter, withStores, written } from './scenario.js';
+import { API_CONF, brokerAnswer, cephRelation, monUnit, restarts, run, settle, statusAfter, withStores, written } from '../../fixtures/store-scenario.js';
 
 const SWIFT_CONF = '/etc/glance/glance-swift.conf';
 const objectStore = () => [relation('object-store', 6, 'swift-proxy')];

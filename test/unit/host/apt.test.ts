@@ -6,7 +6,7 @@ import { apply, type EffectTools } from '../../../src/effects/apply.js';
 import { aptDistUpgrade, aptInstall, aptPurge, aptUpdate } from '../../../src/host/apt.js';
 import { hookContextFromEnv } from '../../../src/juju/context.js';
 import { planPackageSource } from '../../../src/package-source/plan.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 let bin: FakeBin;
 let root: string;

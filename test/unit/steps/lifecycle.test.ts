@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/plan.js';
 import { onSnapshot, reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { routeFor } from '../../../src/routes.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import * as install from '../../../src/steps/install.js';
@@ -14,12 +13,12 @@ import { removeEffects, stopEffects } from '../../../src/steps/teardown.js';
 import * as upgradeCharm from '../../../src/steps/upgrade-charm.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
 const installEffects = onSnapshot(install.installEffects);
 const upgradeCharmEffects = onSnapshot(upgradeCharm.upgradeCharmEffects);
 const preSeriesUpgradeEffects = onSnapshot(seriesUpgrade.preSeriesUpgradeEffects);
 const postSeriesUpgradeEffects = onSnapshot(seriesUpgrade.postSeriesUpgradeEffects);
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const kinds = (effects: Effect[]) =>
   effects.map((e) =>
     e.kind === 'command' ? e.argv.join(' ') : e.kind === 'service' ? `${e.action} ${e.service}` : 'path' in e ? `${e.kind} ${e.path}` : e.kind,
@@ -50,7 +49,7 @@ describe('upgrade-charm', () => {
     expect(kinds(upgradeCharmEffects(paused)).filter((k) => k.startsWith('restart'))).toEqual([]);
   });
 
-  it('keeps a glance-registry.conf left from before stein as .old, with its secret mode', () => {
+  it('keeps a glance-registry.conf an older release left as .old, with its secret mode', () => {
     const snap = withHost(deployed(), { files: { '/etc/glance/glance-registry.conf': '[database]\nconnection = x\n' } });
     const effects = upgradeCharmEffects(snap);
     expect(effects).toContainEqual({

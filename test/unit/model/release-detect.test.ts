@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { lineageOf } from '../../../src/base/release.js';
 import { detectRelease, releaseFromOrigin, releaseFromVersion } from '../../../src/model/release-detect.js';
 
 describe('release detection (design §3)', () => {
@@ -28,14 +27,4 @@ describe('release detection (design §3)', () => {
     expect(detectRelease({ ...i, glanceCommonVersion: null, openstackReleaseFile: null })).toBe('caracal');
     expect(detectRelease({ ...i, glanceCommonVersion: null, openstackReleaseFile: null, origin: 'ppa:x/y' })).toBe('caracal');
   });
-
-  it.each([
-    ['queens', 'queens'],
-    ['rocky', 'queens'],
-    ['train', 'stein'],
-    ['xena', 'ussuri'],
-    ['caracal', 'yoga'],
-    ['dalmatian', 'yoga'],
-    ['flamingo', 'epoxy'],
-  ] as const)('%s renders with the %s templates', (r, l) => expect(lineageOf(r)).toBe(l));
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeToolStats } from '../../../src/juju/tool-stats.js';
 import { HookToolError, HookTools } from '../../../src/juju/tools.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 let bin: FakeBin;
 let tools: HookTools;

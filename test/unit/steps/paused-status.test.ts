@@ -2,11 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { PAUSED_MESSAGE, pickStatus, SERIES_UPGRADE_MESSAGE } from '../../../src/model/status.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const base = { seriesUpgrading: false, paused: true, interfaces: { missing: [], incomplete: [] }, problems: [], servicesDown: [] };
 
 describe('paused status (reference _ows_check_if_paused)', () => {

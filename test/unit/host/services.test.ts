@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serviceControl, serviceRunning } from '../../../src/host/services.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 let bin: FakeBin;
 let root: string;

@@ -7,12 +7,11 @@ import { brokerRequest } from '../../../src/ceph/broker-request.js';
 import { parseConfig } from '../../../src/config/index.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
 import { diffBag, withoutJujuKeys } from '../../../src/base/databag.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { Snapshot } from '../../../src/snapshot.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed, relation } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const run = (s: Snapshot) => reconcile(s, { templates });
 const API = '/etc/glance/glance-api.conf';
 const HAPROXY = '/etc/haproxy/haproxy.cfg';

@@ -6,12 +6,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { parseIni } from '../../fixtures/parse-config.js';
 import { deployed } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const golden = (scenario: string, file: string) =>
   readFileSync(new URL(`../../golden/reference/${scenario}/${file}`, import.meta.url), 'utf8');
 const normal = (v: string) => (/^(true|false)$/i.test(v) ? v.toLowerCase() : v);

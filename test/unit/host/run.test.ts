@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommandError, commandTotals, runCommand, tryCommand } from '../../../src/host/run.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 let bin: FakeBin;
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteFile, mkdirOwned, readFiles, tempPathFor, writeFileAtomic } from '../../../src/host/files.js';
 import { OWNER_RECORD } from '../../../src/host/owners.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 // The real fs, with open and rename observable so a test can look at the temp file at each step.
 vi.mock('node:fs/promises', async (importOriginal) => {

@@ -3,7 +3,7 @@ import { apply, type EffectTools, HookFailed } from '../../../src/effects/apply.
 import type { HostOps } from '../../../src/effects/host-ops.js';
 import { HookTools } from '../../../src/juju/tools.js';
 import type { Effect, Plan } from '../../../src/plan.js';
-import { FakeBin } from './fake-bin.js';
+import { FakeBin } from '../../fixtures/fake-bin.js';
 
 const OWNER = { user: 'root', group: 'glance', mode: 0o640 };
 

@@ -1,11 +1,10 @@
 import { parse as parseIni } from 'ini';
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed, snapshot } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const run = (s: Parameters<typeof reconcile>[0]) => reconcile(s, { templates });
 
 describe('reconcile: the local-storage deployment', () => {

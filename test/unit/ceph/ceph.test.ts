@@ -21,7 +21,7 @@ import {
   statusOf,
   withStores,
   written,
-} from './scenario.js';
+} from '../../fixtures/store-scenario.js';
 
 const INSTALLED = { 'ceph-common': '16.2.15' };
 const withPackages = (s: Snapshot, packages: Record<string, string | null> = INSTALLED): Snapshot => ({ ...s, host: { ...s.host, packages } });

@@ -5,11 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { type ChecklistFacts, securityChecklist } from '../../../src/actions/checklist.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import { ofKind } from '../../fixtures/fold-plan.js';
 import { DB_REPLY, KEYSTONE_REPLY, relation, snapshot } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 
 /** glance-api.conf exactly as the charm renders it for this keystone. */
 function renderedApiConf(keystone: Record<string, string>): string {
@@ -83,7 +82,7 @@ describe('security-checklist', () => {
     expect(securityChecklist(facts({ apiConf: null }))['validate-glance-uses-keystone']).toBe('FAIL - glance-api.conf is missing');
   });
 
-  it('before stein checks glance-registry.conf too; before rocky also that policy.json restricts copy_from', () => {
+  it('checks glance-registry.conf too where it exists; before rocky also that policy.json restricts copy_from', () => {
     const queens = facts({ release: 'queens', registryConf: null, policyJson: '{"copy_from": ""}' });
     const r = securityChecklist(queens);
     expect(r['validate-glance-uses-keystone']).toBe('FAIL - glance-registry.conf is missing');

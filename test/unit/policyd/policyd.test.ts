@@ -5,14 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Effect } from '../../../src/plan.js';
 import { reconcile } from '../../fixtures/hook-plan.js';
-import { loadTemplates } from '../../../src/render/templates.js';
 import type { PolicyOverrides, Snapshot } from '../../../src/snapshot.js';
 import { isPolicyEntry } from '../../../src/policyd/files.js';
 import { checkOverrides, planPolicyd, policydPrefix } from '../../../src/policyd/plan.js';
 import { foldPlan, ofKind } from '../../fixtures/fold-plan.js';
 import { deployed } from '../../fixtures/snapshot.js';
+import { TEMPLATES as templates } from '../../fixtures/templates.js';
 
-const templates = loadTemplates(new URL('../../../templates', import.meta.url).pathname);
 const GOOD = { 'image.yaml': 'get_image: "role:admin"\nlist_images: "role:reader"\n', 'extra/delete.yml': 'delete_image: "role:admin"\n' };
 
 describe('policy override resource', () => {
