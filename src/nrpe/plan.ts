@@ -6,7 +6,8 @@
  * all of them when the relation is gone. Nothing happens before the subordinate has installed
  * NRPE (no nrpe.d yet): its relation-changed comes again once it has.
  */
-import type { Effect, FileOwner } from '../plan.js';
+import { type FileOwner, PUBLIC } from '../base/owners.js';
+import type { Effect } from '../plan.js';
 import type { NrpeHost } from '../snapshot.js';
 import { type NrpeContext, nrpeChecks, PLUGINS } from './checks.js';
 import { ownedNrpePaths } from './owned-paths.js';
@@ -21,7 +22,6 @@ import {
 } from './paths.js';
 import { checkFileText, serviceDefinitionText, statsCredentialsText } from './render.js';
 
-const PUBLIC: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
 const EXECUTABLE: FileOwner = { user: 'root', group: 'root', mode: 0o755 };
 /** The nagios user runs the checks and must read the credentials; nobody else may. */
 const NAGIOS_SECRET: FileOwner = { user: 'root', group: 'nagios', mode: 0o640 };

@@ -12,7 +12,7 @@
  */
 import type { GlanceConfig } from '../config/index.js';
 import type { HttpsContext } from './https.js';
-import type { FileOwner } from '../plan.js';
+import { PUBLIC, ROOT_SECRET } from '../base/owners.js';
 import type { RenderedFile } from '../base/host-file.js';
 import { CONFIG_CA_PATH, certPath, isSafeCertName, keyPath, relationCaPath } from './paths.js';
 import type { CertRequest } from './requests.js';
@@ -33,9 +33,8 @@ export interface CertificatesContext {
   certs: Record<string, CertBundle>;
 }
 
-/** Apache reads these as root before it drops privileges; nobody else needs them. */
-const KEY_OWNER: FileOwner = { user: 'root', group: 'root', mode: 0o640 };
-const CA_OWNER: FileOwner = { user: 'root', group: 'root', mode: 0o644 };
+/** Apache reads certificates and keys as root before it drops privileges; nobody else needs them. */
+const KEY_OWNER = ROOT_SECRET;
 /** Only Apache reads the certificates; glance-api behind it does not. */
 const APACHE = ['apache2'] as const;
 
@@ -77,10 +76,10 @@ export function tlsFiles(i: TlsFileInputs): RenderedFile[] {
     for (const v of i.https.vhosts) if (isSafeCertName(v.cn)) pair(files, v.cn, decodePem(cert), decodePem(key));
   }
   const trust: RenderedFile[] = [];
-  if (ca) trust.push({ path: CONFIG_CA_PATH, content: withNewline(decodePem(ca).trimEnd()), owner: CA_OWNER, services: [] });
+  if (ca) trust.push({ path: CONFIG_CA_PATH, content: withNewline(decodePem(ca).trimEnd()), owner: PUBLIC, services: [] });
   if (i.certificates) {
     const path = relationCaPath(i.certificates.caApp);
-    trust.push({ path, content: withNewline(i.certificates.ca.trimEnd()), owner: CA_OWNER, services: [] });
+    trust.push({ path, content: withNewline(i.certificates.ca.trimEnd()), owner: PUBLIC, services: [] });
   }
   return [...files.values(), ...trust];
 }
