@@ -89,7 +89,7 @@ export interface RelationHandler<C> {
   teardown?(appName: string, files: HostSnapshot['files']): Effect[];
 }
 
-/** Parse a databag with zod-like safeParse; a malformed bag is 'incomplete', never a crash. */
+/** The first value `pick` finds in the remote unit databags, then the app databag, of the relations in order. */
 export function firstComplete<T>(
   rels: readonly RelationSnapshot[],
   pick: (bag: Databag, rel: RelationSnapshot) => T | undefined,
