@@ -38,11 +38,12 @@ describe('cinder store', () => {
     expect(cinder.precedence).toBe(4);
   });
 
-  it('is wanted with either relation', () => {
+  it('is wanted with cinder-volume-service, or a subordinate that has not answered yet or asks for it', () => {
     expect(cinder.wanted(inputs({}))).toBe(false);
     expect(cinder.wanted(inputs({ 'cinder-volume-service': cinderVolume() }))).toBe(true);
     expect(cinder.wanted(inputs({ 'storage-backend': subordinate({}) }))).toBe(true);
-    expect(cinder.wanted(inputs({ 'storage-backend': subordinate({ 'cinder-backend': 'false' }) }))).toBe(true);
+    expect(cinder.wanted(inputs({ 'storage-backend': subordinate({ 'cinder-backend': 'true' }) }))).toBe(true);
+    // A subordinate that says cinder-backend=false: see the separate known-bugs commit.
   });
 
   it('without volume types: one [cinder] section with retries and timeout only', () => {
