@@ -61,5 +61,5 @@ export function netmaskOf(prefix: number, family: 4 | 6): string {
 
 export const isIpv6 = (addr: string): boolean => parseIp(addr)?.family === 6;
 
-/** Brackets an IPv6 address for use in a URL or host:port. */
-export const urlHost = (addr: string): string => (isIpv6(addr) ? `[${addr}]` : addr);
+/** Brackets an IPv6 address for use in a URL or host:port (one already bracketed stays as it is). */
+export const urlHost = (addr: string): string => (isIpv6(addr) && !addr.startsWith('[') ? `[${addr}]` : addr);

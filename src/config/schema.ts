@@ -5,6 +5,7 @@
  * (`config['image-size-cap']`). Every free-text option is bounded by what the system that
  * receives it accepts (limits.ts); the base64 PEM options are bounded by being PEM.
  */
+import { GLANCE_API_SECTIONS } from '../base/glance-api.js';
 import { z } from 'zod';
 import { cidr, hostName, ipAddress } from './addresses.js';
 import { type Check, ok, validates } from './check.js';
@@ -44,7 +45,7 @@ import { packageSource } from './origin.js';
 import { base64Pem } from './pem.js';
 import { parseSize } from './size.js';
 import { localStoreDir, s3Endpoint } from './stores.js';
-import { commaList, distinct, oneOf, plainName, spaceList } from './text.js';
+import { commaList, distinct, noneOf, oneOf, plainName, spaceList } from './text.js';
 
 const HARDEN_MODULES = ['os', 'ssh', 'apache', 'mysql'] as const;
 /** Far above any sensible value (a few workers per CPU); only there to refuse absurd numbers. */
@@ -91,7 +92,10 @@ export const OPTIONS = {
   'ec-profile-plugin': string('jerasure', oneOf(EC_PLUGINS)),
   'ec-profile-technique': optionalString(cephName),
   'ec-profile-device-class': optionalString(cephName),
-  'cinder-volume-types': optionalList(line(distinct(commaList(nameFor(CINDER_VOLUME_TYPE))))),
+  // Each type is a section and a backend name of glance-api.conf: one already there would be overwritten.
+  'cinder-volume-types': optionalList(
+    line(distinct(noneOf(GLANCE_API_SECTIONS, 'a section glance-api.conf already has')(commaList(nameFor(CINDER_VOLUME_TYPE))))),
+  ),
   'cinder-http-retries': int(3, atLeast(0)),
   'cinder-state-transition-timeout': int(300, atLeast(0)),
   // Bounded so the worker count stays a number glance reads (1e300 would render as 8e+300).

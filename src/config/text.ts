@@ -54,3 +54,14 @@ export const distinct =
     const twice = result.value.find((v, i) => result.value.indexOf(v) !== i);
     return twice === undefined ? result : bad(`${show(twice)} is listed twice`);
   };
+
+/** A list none of whose items is in `taken` (names something else already uses). */
+export const noneOf =
+  <T extends string>(taken: readonly string[], what: string) =>
+  (list: Check<string, T[]>): Check<string, T[]> =>
+  (text) => {
+    const result = list(text);
+    if (!result.ok) return result;
+    const clash = result.value.find((v) => taken.includes(v));
+    return clash === undefined ? result : bad(`${show(clash)} is ${what}`);
+  };

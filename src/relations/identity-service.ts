@@ -3,6 +3,7 @@
  * credentials, from the unit databags or (ops-based keystone) the app databag with `-` in keys.
  */
 import { z } from 'zod';
+import { urlHost } from '../base/net.js';
 import { usesWwwAuthenticateUri } from '../base/release.js';
 import type { IniPair } from '../base/ini.js';
 import type { Databag } from '../snapshot.js';
@@ -54,8 +55,9 @@ const underscored = (bag: Databag): Databag =>
   Object.fromEntries(Object.entries(bag).map(([k, v]) => [k.replaceAll('-', '_'), v]));
 
 function context(c: Creds, wwwAuthenticateUri: boolean): IdentityContext {
-  const serviceUrl = `${c.service_protocol}://${c.service_host}:${c.service_port}/v3`;
-  const authUrl = `${c.auth_protocol}://${c.auth_host}:${c.auth_port}/v3`;
+  // Keystone sends its address bare: an IPv6 one is bracketed in a URL (charmhelpers format_ipv6_addr).
+  const serviceUrl = `${c.service_protocol}://${urlHost(c.service_host)}:${c.service_port}/v3`;
+  const authUrl = `${c.auth_protocol}://${urlHost(c.auth_host)}:${c.auth_port}/v3`;
   const authtoken: IniPair[] = [
     ['auth_type', 'password'],
     wwwAuthenticateUri ? ['www_authenticate_uri', c.public_auth_url ? `${c.public_auth_url}/v3` : serviceUrl] : ['auth_uri', serviceUrl],

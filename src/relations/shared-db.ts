@@ -6,13 +6,13 @@
  */
 import { z } from 'zod';
 import type { RenderedFile } from '../base/host-file.js';
-import { urlHost } from '../base/net.js';
+import { inCidr, isIpv6, urlHost } from '../base/net.js';
 import { GLANCE_SECRET } from '../base/owners.js';
 import type { GlanceConfig } from '../config/index.js';
 import { hostAddressIn } from '../network/addresses.js';
 import type { Databag } from '../snapshot.js';
 import { Base64Pem, Host, RequiredLine } from './remote-values.js';
-import { absent, incomplete, ready, type RelationHandler } from './types.js';
+import { absent, incomplete, type PublishEnv, ready, type RelationHandler } from './types.js';
 
 // The host and password land in the connection URL, the TLS material in files: a reply that
 // does not fit (or TLS material that is not PEM, which must not quietly turn TLS off) waits.
@@ -78,6 +78,18 @@ function parse(bag: Databag): SharedDb | undefined {
   };
 }
 
+/**
+ * With prefer-ipv6, MySQL grants every address glance may connect from: the unit's global IPv6
+ * addresses (not loopback, not link-local) and the IPv6 VIPs (reference
+ * sync_db_with_multi_ipv6_addresses).
+ */
+function ipv6GrantHosts(env: PublishEnv): string[] {
+  const global = env.host.addresses
+    .filter((a) => a.family === 'inet6' && !inCidr(a.address, '::1/128') && !inCidr(a.address, 'fe80::/10'))
+    .map((a) => a.address);
+  return [...global, ...env.config.vip.filter(isIpv6)];
+}
+
 export const sharedDb: RelationHandler<SharedDb> = {
   endpoint: 'shared-db',
   reads: 'units',
@@ -97,9 +109,7 @@ export const sharedDb: RelationHandler<SharedDb> = {
   publish(rel, env) {
     const accessNetwork = Object.values(rel.units).find((b) => b['access-network'])?.['access-network'];
     const inAccess = accessNetwork ? hostAddressIn([accessNetwork], env.host.addresses)?.address : undefined;
-    const hostname = env.config['prefer-ipv6']
-      ? JSON.stringify(env.host.addresses.filter((a) => a.family === 'inet6' && !a.address.startsWith('fe80')).map((a) => a.address))
-      : (inAccess ?? env.addresses.sharedDb);
+    const hostname = env.config['prefer-ipv6'] ? JSON.stringify(ipv6GrantHosts(env)) : (inAccess ?? env.addresses.sharedDb);
     return { database: env.config.database, username: env.config['database-user'], hostname };
   },
   files({ ssl }) {

@@ -40,7 +40,15 @@ export const cinder: Store = {
   relatedBy: ['cinder-volume-service', 'storage-backend'],
   shared: true,
   precedence: 4,
-  wanted: (i) => i.readiness['cinder-volume-service'].state !== 'absent' || i.readiness['storage-backend'].state !== 'absent',
+  // A subordinate that has answered cinder-backend=false does not want it; one still silent may.
+  wanted: (i) => {
+    const subordinate = i.readiness['storage-backend'];
+    return (
+      i.readiness['cinder-volume-service'].state !== 'absent' ||
+      subordinate.state === 'incomplete' ||
+      (subordinate.state === 'ready' && subordinate.context.cinder)
+    );
+  },
   backends: (i) => (usable(i) ? sections(i) : []),
   // os-brick attaches cinder volumes to the host, which a container cannot do, whichever relation asks for cinder.
   problems: (i) =>

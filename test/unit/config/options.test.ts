@@ -113,6 +113,8 @@ const bad: [OptionName, unknown, string][] = [
   ['cinder-volume-types', 'fast,,slow', 'cinder-volume-types: "fast,,slow" has an empty item between commas'],
   ['cinder-volume-types', 'fast,slow,fast', 'cinder-volume-types: "fast" is listed twice'],
   ['cinder-volume-types', 'fast:cinder', 'cinder-volume-types: "fast:cinder" is not a plain name'],
+  ['cinder-volume-types', 'fast,ceph', 'cinder-volume-types: "ceph" is a section glance-api.conf already has'],
+  ['cinder-volume-types', 'DEFAULT', 'cinder-volume-types: "DEFAULT" is a section glance-api.conf already has'],
   ['cinder-http-retries', -1, 'cinder-http-retries: -1 must be at least 0'],
   ['cinder-state-transition-timeout', -5, 'cinder-state-transition-timeout: -5 must be at least 0'],
   ['worker-multiplier', -1, 'worker-multiplier: -1 must be greater than 0'],

@@ -187,3 +187,13 @@ describe('identity-service: what glance registers', () => {
     );
   });
 });
+
+describe('identity-service with an IPv6 keystone', () => {
+  // charmhelpers IdentityServiceContext: serv_host = format_ipv6_addr(serv_host) or serv_host (same
+  // for auth_host). Keystone sends its resolved address bare, so glance writes http://fd00::10:5000/v3,
+  // which is no URL: keystonemiddleware, [barbican] and the cinder/swift stores cannot reach keystone.
+  it('brackets a bare IPv6 service_host and auth_host in the URLs it builds', () => {
+    const r = identityService.read([relation('identity-service', 2, 'keystone', { 'keystone/0': { ...KEYSTONE_REPLY, service_host: 'fd00::10', auth_host: 'fd00::11' } })], readEnv());
+    expect(r).toMatchObject({ state: 'ready', context: { serviceUrl: 'http://[fd00::10]:5000/v3', authUrl: 'http://[fd00::11]:35357/v3' } });
+  });
+});

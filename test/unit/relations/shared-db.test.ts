@@ -194,3 +194,22 @@ describe('shared-db: what glance publishes', () => {
     expect(JSON.parse(out?.hostname ?? '')).toEqual(['2001:db8::50', '2001:db8:1::50']);
   });
 });
+
+describe('shared-db hostname with prefer-ipv6', () => {
+  // Reference sync_db_with_multi_ipv6_addresses: get_ipv6_addr(dynamic_only=False) (scope global
+  // addresses only, so never ::1) plus every IPv6 VIP. glance sends ::1 (from lo) as a grant host and
+  // leaves the VIPs out, so MySQL may refuse a connection that leaves from the VIP.
+  it('sends the global IPv6 addresses and the IPv6 VIPs, never the loopback', () => {
+    const host = {
+      addresses: [
+        { interfaceName: 'lo', address: '127.0.0.1', prefixLength: 8, family: 'inet' as const },
+        { interfaceName: 'lo', address: '::1', prefixLength: 128, family: 'inet6' as const },
+        { interfaceName: 'ens3', address: '10.0.0.50', prefixLength: 24, family: 'inet' as const },
+        { interfaceName: 'ens3', address: 'fe80::1', prefixLength: 64, family: 'inet6' as const },
+        { interfaceName: 'ens3', address: '2001:db8::50', prefixLength: 64, family: 'inet6' as const },
+      ],
+    };
+    const out = sharedDb.publish?.(relation('shared-db', 3, 'mysql'), publishEnv({ options: { 'prefer-ipv6': true, vip: 'fd00::100 10.0.0.100' }, host }), {});
+    expect(JSON.parse(out?.hostname ?? '[]')).toEqual(['2001:db8::50', 'fd00::100']);
+  });
+});

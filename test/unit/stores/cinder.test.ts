@@ -7,6 +7,9 @@ import { cinder } from '../../../src/stores/cinder.js';
 import { storeInputs } from '../../fixtures/relation-env.js';
 import { cinderVolume, keystone, subordinate } from '../../fixtures/store-relations.js';
 import type { RelationSnapshot } from '../../../src/snapshot.js';
+import { planStores } from '../../../src/model/backends.js';
+import { runChecks } from '../../../src/model/validators.js';
+import { relation } from '../../fixtures/snapshot.js';
 
 const inputs = (relations: Record<string, RelationSnapshot[]>, options: Record<string, unknown> = {}, inContainer = false) =>
   storeInputs({ relations, options, inContainer });
@@ -43,8 +46,7 @@ describe('cinder store', () => {
     expect(cinder.wanted(inputs({ 'cinder-volume-service': cinderVolume() }))).toBe(true);
     expect(cinder.wanted(inputs({ 'storage-backend': subordinate({}) }))).toBe(true);
     expect(cinder.wanted(inputs({ 'storage-backend': subordinate({ 'cinder-backend': 'true' }) }))).toBe(true);
-    // A subordinate saying cinder-backend=false is left out here on purpose: the HA shared-store
-    // check reads `wanted`, and whether such a subordinate should count is an open question.
+    expect(cinder.wanted(inputs({ 'storage-backend': subordinate({ 'cinder-backend': 'false' }) }))).toBe(false);
   });
 
   it('without volume types: one [cinder] section with retries and timeout only', () => {
@@ -103,5 +105,18 @@ describe('cinder store', () => {
     expect(cinder.legacy?.listed(on)).toBe(true);
     expect(cinder.legacy?.serves(on)).toBe(true);
     expect(cinder.legacy?.listed(inputs({}))).toBe(false);
+  });
+});
+
+describe('HA with only a subordinate that says cinder-backend=false', () => {
+  // The shared-store check asks whether any shared store is `wanted`; cinder counted the storage-backend
+  // relation as wanting it even when the subordinate says cinder-backend=false. Only local:file is
+  // enabled, so each unit behind haproxy keeps its own images, and the "HA needs shared image storage"
+  // block that the same deployment without the subordinate gets is not raised.
+  it('blocks as it does without the subordinate', () => {
+    const peers = [relation('cluster', 1, 'glance', { 'glance/1': { 'private-address': '10.0.0.51' } })];
+    const i = storeInputs({ relations: { cluster: peers, 'storage-backend': subordinate({ 'cinder-backend': 'false' }) } });
+    expect(planStores(i).context.enabled).toBe('local:file');
+    expect(runChecks(i)).toContainEqual({ severity: 'blocked', source: 'storage', message: 'HA needs shared image storage: relate glance to ceph or swift-proxy' });
   });
 });

@@ -122,3 +122,19 @@ describe('planStores', () => {
     expect(plan({ ceph: cephAt('pending') }, {}, 'queens').context).toMatchObject({ knownStores: 'glance.store.filesystem.Store,glance.store.http.Store', defaultStore: 'file' });
   });
 });
+
+describe('a cinder volume type named like another section of glance-api.conf', () => {
+  // cinder-volume-types accepts any plain name, and each type becomes a backend id and a section.
+  // 'ceph' (or 'local', 'swift', 's3') gives enabled_backends 'local:file, ceph:rbd, ceph:cinder' and
+  // two [ceph] sections: glance_store's dict keeps ceph:cinder, so the RBD store silently goes and the
+  // default backend 'ceph' is cinder. 'DEFAULT' or 'glance_store' would pour cinder options into those
+  // sections. (The reference did the same; it never checked either.)
+  it('never enables two backends under one name, nor writes one section twice', () => {
+    const i = storeInputs({ relations: { ceph: cephAt('complete'), 'cinder-volume-service': cinderVolume() }, options: { 'cinder-volume-types': 'ceph' } });
+    const { context } = planStores(i);
+    const ids = (context.enabled ?? '').split(', ').map((b) => b.split(':')[0]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const names = context.sections.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
