@@ -1,8 +1,11 @@
 /**
- * One full deployment for all robustness simulations: preparing it takes minutes, so it is made
- * once per build of the charm (keyed by a hash of everything that decides its outcome) under the
- * system temp dir, by whichever test file gets there first; the others wait for it. Every test
- * works on its own copy (copyModel), never on the prepared model itself.
+ * One full deployment for all robustness simulations: preparing it takes some sixty hooks of the
+ * packed charm as a process, so it is made once per build of the charm (keyed by a hash of
+ * everything that decides its outcome) under the system temp dir, by whoever gets there first:
+ * the sim tier's global setup starts it as the run begins (test/sim/global-setup.ts), and a test
+ * file run on its own makes it itself; the others wait for it. A lock left by a process that
+ * died is taken over. Every test works on its own copy (copyModel), never on the prepared model
+ * itself.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +36,26 @@ function buildKey(): string {
 }
 
 const HISTORY = 'history.json';
+/** In the lock dir: the pid of the process preparing the deployment. */
+const OWNER = 'pid';
+
+/** The lock's owner is gone (killed mid-preparation): nobody will finish it. */
+function abandoned(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, OWNER), 'utf8'));
+  } catch {
+    // Just made, its pid not yet written; or gone already.
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
 
 /** The prepared model's directory (open it only through copyModel). */
 export async function preparedDeployment(): Promise<string> {
@@ -46,11 +69,16 @@ export async function preparedDeployment(): Promise<string> {
       mkdirSync(lock);
       mine = true;
     } catch {
+      if (abandoned(lock)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() - started > WAIT_MS) throw new Error(`waited too long for ${dir}`);
-      await sleep(2000);
+      await sleep(500);
       continue;
     }
     try {
+      writeFileSync(join(lock, OWNER), String(process.pid));
       rmSync(dir, { recursive: true, force: true });
       const sim = new Sim({ charmDir: CHARM_DIR, dir });
       const results = await deployEverything(sim);
