@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
-import { SEED } from '../../fixtures/arbitraries.js';
+import { SEED } from '../../fixtures/seed.js';
 import { CHARM_DIR } from '../helpers.js';
 import { unitFiles, unitModes } from './files-on-unit.js';
 import { playRemotes, UNIT } from './full-deployment.js';
