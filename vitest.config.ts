@@ -15,8 +15,10 @@ export default defineConfig({
           name: 'sim',
           include: ['test/sim/**/*.test.ts'],
           globalSetup: ['test/sim/global-setup.ts'],
+          setupFiles: ['test/sim/setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
+          isolate: false,
         },
       },
       {

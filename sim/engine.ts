@@ -65,6 +65,20 @@ export interface HookOptions {
 
 const STATE_FILE = 'state.json';
 
+/** The simulators of this process not yet disposed. */
+const live = new Set<Sim>();
+
+/**
+ * Disposes every simulator of this process not yet disposed; how many there were. For test
+ * files that share a process (vitest's isolate: false): what one file left running must not
+ * outlive it, or the call server would stay open for the next.
+ */
+export function disposeLiveSims(): number {
+  const left = [...live];
+  for (const sim of left) sim.dispose();
+  return left.length;
+}
+
 /** "shared-db:7" or 7 → 7. */
 export const relationNumber = (id: number | string): number =>
   typeof id === 'number' ? id : Number(id.slice(id.lastIndexOf(':') + 1));
@@ -111,11 +125,13 @@ export class Sim {
           nextAddress: 10,
         };
     this.calls = openCallEndpoint();
+    live.add(this);
     for (const unit of Object.keys(this.state.units)) this.linkTools(unit);
   }
 
   /** Leaves the call server (a shim still called is refused) and removes the temp dir (not a dir the caller chose). */
   dispose(): void {
+    live.delete(this);
     this.calls.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
