@@ -9,7 +9,18 @@ export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism()),
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          // A worker's files share its modules: loading the charm's source, zod, yaml and
+          // fast-check again for each of 67 files cost a quarter of the tier's CPU.
+          isolate: false,
+          // Some unit tests start processes (fake hook tools, the packed charm's Node.js): on a
+          // busy 2-core machine 5 s was not always enough (the time limit is not what they test).
+          testTimeout: 30_000,
+        },
+      },
       {
         test: {
           name: 'sim',
