@@ -27,7 +27,7 @@ import { linkInstalledNode } from './fakes/installed-node.js';
 import { type InProcessCharm, runCharmInProcess } from './run-in-process.js';
 import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
-import { readJournal } from './tools/io.js';
+import { endHook, readJournalFile, startHook } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
 
 export interface SimOptions {
@@ -341,7 +341,9 @@ export class Sim {
       gid: process.getgid?.() ?? 0,
       now: new Date().toISOString(),
     };
-    writeFileSync(join(hookDir, CONTEXT_FILE), JSON.stringify(toolContext(this.state, this.meta, unitName, hook, extras)));
+    const contextText = JSON.stringify(toolContext(this.state, this.meta, unitName, hook, extras));
+    writeFileSync(join(hookDir, CONTEXT_FILE), contextText);
+    startHook(hookDir, contextText);
     const actionId = hook.kind === 'action' ? randomUUID() : undefined;
     const contextId = `${unitName}-${hook.name}-${randomUUID().slice(0, 8)}`;
     const env = hookEnv({
@@ -369,12 +371,16 @@ export class Sim {
     const run = (path: string) =>
       inProcess ? runCharmInProcess(inProcess, this.charmDir, env, bins) : runCharm(path, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000);
     const outcome = entry
-      ? await run(entry).finally(leaveHook)
+      ? await run(entry).finally(() => {
+          leaveHook();
+          endHook(hookDir);
+        })
       : { exitCode: missing, stdout: '', stderr: missing ? `action not implemented on unit "${unitName}"` : '', durationMs: 0 };
     leaveHook();
+    endHook(hookDir);
     const succeeded = outcome.exitCode === 0;
     const label = hook.name;
-    const c = commit(this.state, unitName, label, readJournal(hookDir), succeeded);
+    const c = commit(this.state, unitName, label, readJournalFile(hookDir), succeeded);
     this.state = c.state;
     const after = this.unit(unitName);
     if (hook.kind === 'hook') after.hookError = succeeded ? null : label;
