@@ -12,12 +12,16 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
 import { CHARM_DIR } from '../helpers.js';
 import { deployEverything, failures } from './full-deployment.js';
 
-const INPUTS = ['dist/charm.js', 'dist/glance.js', 'templates', 'files', 'config.yaml', 'metadata.yaml', 'actions.yaml', 'sim', 'test/sim/robustness/full-deployment.ts'];
+/** What decides the deployment: the charm as the unit holds it, and (from the repository) the simulator and the deployment's script. */
+const CHARM_INPUTS = ['dist/charm.js', 'dist/glance.js', 'templates', 'files', 'config.yaml', 'metadata.yaml', 'actions.yaml'];
+const REPO_INPUTS = ['sim', 'test/sim/robustness/full-deployment.ts'];
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WAIT_MS = 1_700_000;
 
 function hashInto(hash: ReturnType<typeof createHash>, path: string): void {
@@ -31,7 +35,8 @@ function hashInto(hash: ReturnType<typeof createHash>, path: string): void {
 
 function buildKey(): string {
   const hash = createHash('sha256');
-  for (const input of INPUTS) hashInto(hash, join(CHARM_DIR, input));
+  for (const input of CHARM_INPUTS) hashInto(hash, join(CHARM_DIR, input));
+  for (const input of REPO_INPUTS) hashInto(hash, join(REPO_ROOT, input));
   return hash.digest('hex').slice(0, 16);
 }
 
