@@ -14,6 +14,8 @@ export interface ZipEntry {
   unixMode: number;
   /** The entry's bytes, inflated and checked. */
   content(): Buffer;
+  /** The entry's bytes as the archive stores them, and how (0 stored, 8 deflated). */
+  stored(): { method: number; bytes: Buffer };
 }
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
@@ -52,11 +54,14 @@ export function readZip(archive: Buffer): ZipEntry[] {
     const local = archive.readUInt32LE(at + 42);
     const name = archive.toString('utf8', at + 46, at + 46 + nameLength);
     at += 46 + nameLength + extraLength + commentLength;
-    const content = (): Buffer => {
+    const stored = () => {
       if (flags & 1) throw new Error(`${name}: encrypted`);
       if (archive.readUInt32LE(local) !== LOCAL_FILE_HEADER) throw new Error(`${name}: bad local header`);
       const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
-      const raw = archive.subarray(start, start + compressedSize);
+      return { method, bytes: archive.subarray(start, start + compressedSize) };
+    };
+    const content = (): Buffer => {
+      const raw = stored().bytes;
       let bytes: Buffer;
       if (method === STORED) bytes = Buffer.from(raw);
       else if (method === DEFLATED) bytes = inflateRawSync(raw);
@@ -65,7 +70,7 @@ export function readZip(archive: Buffer): ZipEntry[] {
       if (crc32(bytes) !== crc) throw new Error(`${name}: CRC-32 mismatch`);
       return bytes;
     };
-    entries.push({ name, dir: name.endsWith('/'), unixMode: madeBy === MADE_BY_UNIX ? attributes >>> 16 : 0, content });
+    entries.push({ name, dir: name.endsWith('/'), unixMode: madeBy === MADE_BY_UNIX ? attributes >>> 16 : 0, content, stored });
   }
   return entries;
 }
