@@ -27,7 +27,7 @@ import { linkInstalledNode } from './fakes/installed-node.js';
 import { type InProcessCharm, runCharmInProcess } from './run-in-process.js';
 import { type ConfigValue, type Databag, type NetworkInfo, type Relation, SimState, type Unit } from './state.js';
 import { linkFakeCommands, linkHookTools, writeShims } from './tool-bin.js';
-import { readJournal } from './tools/io.js';
+import { endHook, readJournalFile, startHook } from './tools/io.js';
 import { type ContextExtras, toolContext } from './tool-context.js';
 
 export interface SimOptions {
@@ -64,6 +64,20 @@ export interface HookOptions {
 }
 
 const STATE_FILE = 'state.json';
+
+/** The simulators of this process not yet disposed. */
+const live = new Set<Sim>();
+
+/**
+ * Disposes every simulator of this process not yet disposed; how many there were. For test
+ * files that share a process (vitest's isolate: false): what one file left running must not
+ * outlive it, or the call server would stay open for the next.
+ */
+export function disposeLiveSims(): number {
+  const left = [...live];
+  for (const sim of left) sim.dispose();
+  return left.length;
+}
 
 /** "shared-db:7" or 7 → 7. */
 export const relationNumber = (id: number | string): number =>
@@ -111,11 +125,13 @@ export class Sim {
           nextAddress: 10,
         };
     this.calls = openCallEndpoint();
+    live.add(this);
     for (const unit of Object.keys(this.state.units)) this.linkTools(unit);
   }
 
   /** Leaves the call server (a shim still called is refused) and removes the temp dir (not a dir the caller chose). */
   dispose(): void {
+    live.delete(this);
     this.calls.close();
     if (this.ownsDir) rmSync(this.dir, { recursive: true, force: true });
   }
@@ -325,7 +341,9 @@ export class Sim {
       gid: process.getgid?.() ?? 0,
       now: new Date().toISOString(),
     };
-    writeFileSync(join(hookDir, CONTEXT_FILE), JSON.stringify(toolContext(this.state, this.meta, unitName, hook, extras)));
+    const contextText = JSON.stringify(toolContext(this.state, this.meta, unitName, hook, extras));
+    writeFileSync(join(hookDir, CONTEXT_FILE), contextText);
+    startHook(hookDir, contextText);
     const actionId = hook.kind === 'action' ? randomUUID() : undefined;
     const contextId = `${unitName}-${hook.name}-${randomUUID().slice(0, 8)}`;
     const env = hookEnv({
@@ -353,12 +371,16 @@ export class Sim {
     const run = (path: string) =>
       inProcess ? runCharmInProcess(inProcess, this.charmDir, env, bins) : runCharm(path, this.charmDir, env, this.options.hookTimeoutMs ?? 600_000);
     const outcome = entry
-      ? await run(entry).finally(leaveHook)
+      ? await run(entry).finally(() => {
+          leaveHook();
+          endHook(hookDir);
+        })
       : { exitCode: missing, stdout: '', stderr: missing ? `action not implemented on unit "${unitName}"` : '', durationMs: 0 };
     leaveHook();
+    endHook(hookDir);
     const succeeded = outcome.exitCode === 0;
     const label = hook.name;
-    const c = commit(this.state, unitName, label, readJournal(hookDir), succeeded);
+    const c = commit(this.state, unitName, label, readJournalFile(hookDir), succeeded);
     this.state = c.state;
     const after = this.unit(unitName);
     if (hook.kind === 'hook') after.hookError = succeeded ? null : label;

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { arch } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import JSZip from 'jszip';
+import { readZip } from './zip.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const JUJU_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
@@ -37,18 +37,17 @@ export async function unpackUnitCharm(base = UNIT_BASE): Promise<string> {
   if (!existsSync(file)) throw new Error(`${file} is missing: npm run pack writes it`);
   const stamp = join(dir, '.unpacked-from');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === stampOf(file)) return dir;
-  const zip = await JSZip.loadAsync(readFileSync(file));
   const staging = `${dir}.${process.pid}.new`;
   rmSync(staging, { recursive: true, force: true });
-  for (const entry of Object.values(zip.files)) {
+  for (const entry of readZip(readFileSync(file))) {
     const target = join(staging, entry.name);
-    const mode = Number(entry.unixPermissions ?? 0) & 0o777;
+    const mode = entry.unixMode & 0o777;
     if (entry.dir) {
       mkdirSync(target, { recursive: true, mode });
       continue;
     }
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, await entry.async('nodebuffer'));
+    writeFileSync(target, entry.content());
     chmodSync(target, mode);
   }
   writeFileSync(join(staging, '.unpacked-from'), stampOf(file));

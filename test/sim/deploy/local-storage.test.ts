@@ -1,14 +1,20 @@
 /**
- * The operator's first configuration through the packed charm, hook by hook, as Juju runs it:
- * `juju deploy glance`, then `juju integrate` with mysql, keystone and nova-cloud-controller; on
- * a 24.04 unit and on a 22.04 one (no node on either; the archive's nodejs there is 12.22).
+ * The operator's first configuration, hook by hook, as Juju runs it: `juju deploy glance`, then
+ * `juju integrate` with mysql, keystone and nova-cloud-controller; on a 24.04 unit and on a 22.04
+ * one. The charm runs in this process: what is tested is what each step does to the unit and
+ * the relations. The packed charm as a process is held to it elsewhere: engine/in-process.test.ts
+ * plays this same deployment on 24.04 both ways and finds the same hooks, tool calls, commands,
+ * statuses, files, owners and relation data; the robustness tests' prepared deployment runs every
+ * relation on 24.04 as processes (secrets.test.ts checks each hook exited 0 and the unit ended
+ * ready), and jammy-unit.test.ts does the same on 22.04, whose archive nodejs is 12.22.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { UNIT_BASES } from '../../../sim/defaults.js';
 import { changedFiles, fileStamps, keystoneReply, mysqlReply, newSim, serviceActions, toolCalls, unitOwners } from '../helpers.js';
+import { IN_PROCESS } from '../in-process.js';
 
 describe.each(Object.keys(UNIT_BASES) as (keyof typeof UNIT_BASES)[])('local storage deployment on an %s unit', (base) => {
-  const sim = newSim(UNIT_BASES[base]);
+  const sim = newSim({ ...UNIT_BASES[base], inProcess: IN_PROCESS });
   afterAll(() => sim.dispose());
   const unit = () => sim.unit('glance/0');
 

@@ -1,19 +1,25 @@
 /**
  * The sequence driver plays operator actions as the hook sequences Juju runs for them
- * (reference/juju-runtime.md §3) and settles what they cause, remote charms included.
+ * (reference/juju-runtime.md §3) and settles what they cause, remote charms included. The fixture
+ * charm runs in this process (fixture-in-process.ts): the sequences are what is tested here, the
+ * process boundary is env.test.ts's, transport.test.ts's and the tools and fakes tests'.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { InconsistentSimError } from '../../../sim/consistency.js';
 import { networkFor } from '../../../sim/defaults.js';
 import type { RemoteUpdate } from '../../../sim/remote.js';
+import type { SimOptions } from '../../../sim/engine.js';
 import { Fixture, call, json, run } from './fixture.js';
+import { FIXTURE_IN_PROCESS } from './fixture-in-process.js';
+
+const inProcessFixture = (options: Partial<SimOptions> = {}) => new Fixture({ inProcess: FIXTURE_IN_PROCESS, ...options });
 
 describe('sequence driver', () => {
   let f: Fixture;
   afterEach(() => f.dispose());
 
   it('deploy: install, peer relation created, leader-elected or leader-settings-changed, config-changed, start; then peers meet', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy({ units: 2, config: { workers: 4 } });
     expect(f.eventLines()).toEqual([
       'glance/0 install',
@@ -36,14 +42,14 @@ describe('sequence driver', () => {
   });
 
   it('deploy can shape each unit (here its public binding) before its first hook', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     f.plan({ install: [run('network-get', 'public', '--bind-address')] });
     await f.sim.deploy({ units: 2, prepare: (unit, i) => (unit.networks.public = networkFor(`192.168.10.${10 + i}`, '192.168.10.0/24', 'ens4')) });
     expect(f.calls().map((c) => `${c.unit} ${c.stdout.trim()}`)).toEqual(['glance/0 192.168.10.10', 'glance/1 192.168.10.11']);
   });
 
   it('integrate: -created on each unit, then -joined and -changed per remote unit; JUJU_REMOTE_UNIT is empty on -created', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy({ units: 2 });
     f.reset();
     const { relationId, id } = await f.sim.integrate('identity-service', 'keystone', {
@@ -69,7 +75,7 @@ describe('sequence driver', () => {
   });
 
   it('a remote charm answers what our unit published; -changed hooks run until nothing changes', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy();
     f.plan({
       'shared-db-relation-joined': [run('relation-set', 'database=glance')],
@@ -100,7 +106,7 @@ describe('sequence driver', () => {
   });
 
   it('settle gives up when a remote never stops answering', async () => {
-    f = new Fixture({ maxSettleHooks: 5 });
+    f = inProcessFixture({ maxSettleHooks: 5 });
     await f.sim.deploy();
     f.plan({ 'shared-db-relation-changed': [run('relation-set', 'seen={{JUJU_CONTEXT_ID}}')] });
     let n = 0;
@@ -109,7 +115,7 @@ describe('sequence driver', () => {
   });
 
   it('a departed remote unit leaves relation-list but stays readable; removing the relation departs then breaks it', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy();
     const { relationId } = await f.sim.integrate('shared-db', 'mysql', { units: { 'mysql/0': { a: '1' }, 'mysql/1': { b: '2' } } });
     f.reset();
@@ -133,7 +139,7 @@ describe('sequence driver', () => {
   });
 
   it('config runs config-changed on every unit and refuses options config.yaml does not have or the wrong type', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy({ units: 2 });
     f.reset();
     f.plan({ 'config-changed': [run('config-get', '--format=json', 'workers')] });
@@ -146,7 +152,7 @@ describe('sequence driver', () => {
   });
 
   it('with type checks off, a wrong-typed value reaches the charm as is', async () => {
-    f = new Fixture({ checkConfigTypes: false });
+    f = inProcessFixture({ checkConfigTypes: false });
     await f.sim.deploy({ config: { workers: 'many' } });
     f.plan({ 'config-changed': [run('config-get', '--format=json', 'workers')] });
     f.reset();
@@ -155,7 +161,7 @@ describe('sequence driver', () => {
   });
 
   it('actions get their params with defaults; action-set results, action-fail and a non-zero exit fail the task', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy();
     f.plan({
       backup: [run('action-get', '--format=json'), run('action-set', 'outcome=done', 'detail.size=10'), run('action-log', 'working')],
@@ -177,7 +183,7 @@ describe('sequence driver', () => {
   });
 
   it('adding a unit sets it up, joins it to peers and remotes; removing the leader elects another', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy();
     await f.sim.integrate('shared-db', 'mysql');
     f.reset();
@@ -213,7 +219,7 @@ describe('sequence driver', () => {
   });
 
   it('a container-scoped relation pairs each unit with its own subordinate on the same machine', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy({ units: 2 });
     f.plan({ 'ha-relation-changed': [run('relation-list', '--format=json')] });
     f.reset();
@@ -224,7 +230,7 @@ describe('sequence driver', () => {
   });
 
   it('refuses what Juju could never do', async () => {
-    f = new Fixture();
+    f = inProcessFixture();
     await f.sim.deploy();
     await expect(f.sim.integrate('no-such', 'x')).rejects.toThrow(/unknown endpoint "no-such"/);
     await expect(f.sim.integrate('cluster', 'glance')).rejects.toThrow(/peer relation/);

@@ -2,12 +2,14 @@
  * Juju rewrites a unit's cluster address between two hooks (its machine moved to another network
  * on the cluster binding): Juju's own keys in its peer bag change, its peers hear of it, and every
  * unit's haproxy then balances to the address Juju holds. glance never writes those keys itself,
- * so nothing it sends can put the old address back.
+ * so nothing it sends can put the old address back. The charm runs in this process: what is
+ * tested is the data Juju and the charm exchange and the files it renders from it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkFor, networkFor } from '../../../sim/defaults.js';
 import type { HookResult } from '../../../sim/records.js';
-import { keystoneReply, mysqlReply, newSim } from '../helpers.js';
+import { keystoneReply, mysqlReply } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 import { failed } from './harness.js';
 
 const UNITS = ['glance/0', 'glance/1', 'glance/2'];
@@ -29,7 +31,7 @@ function backends(cfg: string): Record<string, string[]> {
 }
 
 describe('Juju rewrites the cluster address of a unit between two hooks', () => {
-  const sim = newSim();
+  const sim = newInProcessSim();
   let oldAddress: string;
   let cluster: number;
   let after: HookResult[];

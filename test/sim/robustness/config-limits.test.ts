@@ -2,13 +2,15 @@
 // everything: a 100 KB value of each name mysql, keystone, rabbitmq and ceph receive, and a
 // BlueStore mode ceph does not know, each set with `juju config`. The hook exits 0, the unit is
 // blocked naming the option as config.yaml spells it, no file changes and no relation data
-// changes; unsetting the option again brings the unit back to ready.
+// changes; unsetting the option again brings the unit back to ready. In this process: the
+// property is about what the charm does with a value, not how it is started.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Sim } from '../../../sim/engine.js';
 import { changedFiles, fileStamps, toolCalls } from '../helpers.js';
+import { IN_PROCESS } from '../in-process.js';
 import { copyModel, DEPLOY_MS, UNIT } from './full-deployment.js';
 import { preparedDeployment } from './prepared.js';
 
@@ -26,7 +28,7 @@ const CASES: [string, string][] = [
 
 const scratch = mkdtempSync(join(tmpdir(), 'glance-config-limits-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-const sim = copyModel(await preparedDeployment(), join(scratch, 'model'));
+const sim = copyModel(await preparedDeployment(), join(scratch, 'model'), { inProcess: IN_PROCESS });
 const root = sim.unit(UNIT).fsRoot;
 
 /** Every databag of every relation, ours and the remote charms'. */

@@ -2,13 +2,15 @@
 // (glance/0 related to everything) and then with more relations on top, the biggest value any
 // hook wrote with state-set is printed and must stay under BOUND, far below the 64 KiB Juju
 // allows one value (past which state-set fails and so does every hook). Each extra relation may
-// add no more than its digest to it.
+// add no more than its digest to it. The extra relations run in this process: the sizes come
+// from the state-set calls the simulator records, however the hook was started.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HookResult } from '../../../sim/records.js';
 import { MAX_STATE_VALUE_BYTES } from '../../../sim/tools/unit-state.js';
+import { IN_PROCESS } from '../in-process.js';
 import { copyModel, DEPLOY_MS, failures, UNIT } from './full-deployment.js';
 import { preparedDeployment, preparedHistory } from './prepared.js';
 
@@ -29,7 +31,7 @@ describe('unit state on the largest deployment', () => {
     `the biggest value written stays under ${BOUND} bytes, and grows by at most ${PER_RELATION} bytes a relation`,
     async () => {
       const deployment = biggest(preparedHistory(prepared));
-      const sim = copyModel(prepared, join(scratch, 'model'));
+      const sim = copyModel(prepared, join(scratch, 'model'), { inProcess: IN_PROCESS });
       const more: HookResult[] = [];
       for (const app of EXTRA) more.push(...(await sim.integrate('image-service', app)).results);
       expect(failures(more)).toEqual([]);

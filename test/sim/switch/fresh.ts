@@ -8,7 +8,7 @@
 import type { Sim } from '../../../sim/engine.js';
 import { type RecordedState, recordedModel } from '../../../sim/recording.js';
 import type { Databag } from '../../../sim/state.js';
-import { newSim } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 /** The unit's bag per endpoint, and with `app` the peer relation's application bag (the leader's to write). */
 export function bagsByEndpoint(sim: Sim, unit: string, app: boolean): Record<string, Databag> {
@@ -20,8 +20,9 @@ export function bagsByEndpoint(sim: Sim, unit: string, app: boolean): Record<str
   return out;
 }
 
+/** In this process: what is compared is the data the charm publishes, not how it is started. */
 export async function freshDeployment(s: RecordedState): Promise<Sim> {
-  const sim = newSim();
+  const sim = newInProcessSim();
   const recorded = recordedModel(s, '/');
   const shape = recorded.units[s.unit];
   if (!shape) throw new Error('recording without its unit');

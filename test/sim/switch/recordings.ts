@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Sim } from '../../../sim/engine.js';
 import type { HookResult } from '../../../sim/records.js';
 import { type Recording, readRecording } from '../../../sim/recording.js';
-import { newSim } from '../helpers.js';
+import { newInProcessSim } from '../in-process.js';
 
 /** ../shared beside the repository (CI: a fresh clone with a copy of shared/ next to it). */
 export const SHARED_DIR = fileURLToPath(new URL('../../../../shared', import.meta.url));
@@ -22,7 +22,12 @@ export interface Switched {
   results: HookResult[];
 }
 
-export async function switchOnto(recording: Recording, sim = newSim()): Promise<Switched> {
+/**
+ * By default the charm runs in this process: the switch tests are about what upgrade-charm and
+ * the hooks after it do to a recorded unit, not how a hook is started (the deployments, engine,
+ * kill and secrets tests run the packed charm as a process).
+ */
+export async function switchOnto(recording: Recording, sim = newInProcessSim()): Promise<Switched> {
   sim.loadRecording(recording);
   return { sim, recording, results: await sim.switchCharm() };
 }

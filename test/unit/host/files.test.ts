@@ -3,15 +3,24 @@ import * as fs from 'node:fs/promises';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deleteFile, mkdirOwned, readFiles, tempPathFor, writeFileAtomic } from '../../../src/host/files.js';
-import { OWNER_RECORD } from '../../../src/host/owners.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeBin } from '../../fixtures/fake-bin.js';
 
 // The real fs, with open and rename observable so a test can look at the temp file at each step.
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   return { ...real, open: vi.fn(real.open), rename: vi.fn(real.rename) };
+});
+
+// The unit tier shares a worker's modules between files (isolate: false): the module under test
+// may already be loaded with the real fs, so it is loaded again here, and the files after this
+// one get the real fs back.
+vi.resetModules();
+const { deleteFile, mkdirOwned, readFiles, tempPathFor, writeFileAtomic } = await import('../../../src/host/files.js');
+const { OWNER_RECORD } = await import('../../../src/host/owners.js');
+afterAll(() => {
+  vi.doUnmock('node:fs/promises');
+  vi.resetModules();
 });
 
 const GLANCE_UID = 4242;

@@ -48,7 +48,10 @@ describe('spawnProcess', () => {
   });
 
   it('says why there is no exit code', async () => {
-    expect(await spawnProcess(['no-such-command-here'])).toMatchObject({ exitCode: null, reason: 'not found on PATH' });
+    // On a PATH the caller may search: a runner's own PATH can name dirs it may not read (root's,
+    // under `su`), where the search ends in EACCES instead.
+    const searchable = { PATH: '/usr/local/bin:/usr/bin:/bin' };
+    expect(await spawnProcess(['no-such-command-here'], { env: searchable })).toMatchObject({ exitCode: null, reason: 'not found on PATH' });
     expect(await spawnProcess(['sh', '-c', 'kill -TERM $$'])).toMatchObject({ exitCode: null, reason: 'killed by SIGTERM' });
     expect(await spawnProcess(['echo', 'nul\0byte'])).toMatchObject({ exitCode: null, reason: 'did not start: ERR_INVALID_ARG_VALUE' });
   });

@@ -7,7 +7,7 @@
 import type { Plan } from '../../../src/plan.js';
 import { RABBIT_CA_FILE } from '../../../src/relations/amqp.js';
 import { CA_DIR, CERT_DIR } from '../../../src/tls/paths.js';
-import { MARKER } from '../../fixtures/arbitraries.js';
+import { MARKER } from '../../fixtures/seed.js';
 
 const PEM_LINE = /^(-----(BEGIN|END) [A-Z0-9 ]+-----|[A-Za-z0-9+/=]+)$/;
 

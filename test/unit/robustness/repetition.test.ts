@@ -10,7 +10,7 @@ import type { Effect } from '../../../src/plan.js';
 import { ENDPOINTS } from '../../../src/relations/index.js';
 import { routeFor } from '../../../src/routes.js';
 import type { RelationSnapshot, Snapshot } from '../../../src/snapshot.js';
-import { SEED } from '../../fixtures/arbitraries.js';
+import { SEED } from '../../fixtures/seed.js';
 import { relation } from '../../fixtures/snapshot.js';
 import { after, fullDeployment, fullRelations, run, settle } from './full-deployment.js';
 
